@@ -1,0 +1,1 @@
+"""Package data: default templates, icons and the sample bakery (read with importlib.resources)."""

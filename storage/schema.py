@@ -1,0 +1,324 @@
+"""The whole product's schema as ordered, named migrations (extend only by appending new ones)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("fondly")
+
+# FTS5 over the customer's names, e-mail and notes. External-content table, kept in sync by
+# triggers. Prefix indexes make search-as-you-type ("mar" → "mar"*) an index lookup.
+CUSTOMERS_FTS_SQL = """
+CREATE VIRTUAL TABLE customers_fts USING fts5(
+    display_name, first_name, last_name, email, phone, notes,
+    content='customers', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+);
+CREATE TRIGGER customers_ai AFTER INSERT ON customers BEGIN
+  INSERT INTO customers_fts(rowid, display_name, first_name, last_name, email, phone, notes)
+  VALUES (new.id, new.display_name, new.first_name, new.last_name, new.email, new.phone, new.notes);
+END;
+CREATE TRIGGER customers_ad AFTER DELETE ON customers BEGIN
+  INSERT INTO customers_fts(customers_fts, rowid, display_name, first_name, last_name, email, phone, notes)
+  VALUES ('delete', old.id, old.display_name, old.first_name, old.last_name, old.email, old.phone, old.notes);
+END;
+CREATE TRIGGER customers_au AFTER UPDATE OF display_name, first_name, last_name, email, phone, notes
+ON customers BEGIN
+  INSERT INTO customers_fts(customers_fts, rowid, display_name, first_name, last_name, email, phone, notes)
+  VALUES ('delete', old.id, old.display_name, old.first_name, old.last_name, old.email, old.phone, old.notes);
+  INSERT INTO customers_fts(rowid, display_name, first_name, last_name, email, phone, notes)
+  VALUES (new.id, new.display_name, new.first_name, new.last_name, new.email, new.phone, new.notes);
+END;
+"""
+
+
+def rebuild_customers_fts(db: Database) -> None:
+    """Recreate the customers FTS table and its triggers (``transform()`` drops triggers)."""
+    for name in ("customers_ai", "customers_ad", "customers_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute("DROP TABLE IF EXISTS customers_fts")
+    _exec_script(db)
+    db.execute("INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')")
+
+
+def _exec_script(db: Database) -> None:
+    # executescript() would COMMIT the surrounding migration transaction; run statement by statement.
+    for statement in _split_sql(CUSTOMERS_FTS_SQL):
+        db.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current)
+        if line.rstrip().endswith(";") and _complete(joined):
+            statements.append(joined)
+            current = []
+    return statements
+
+
+def _complete(sql: str) -> bool:
+    return sqlite3.complete_statement(sql)
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            first_name TEXT NOT NULL DEFAULT '',
+            last_name TEXT NOT NULL DEFAULT '',
+            display_name TEXT NOT NULL DEFAULT '',
+            email TEXT,
+            email_key TEXT,
+            phone TEXT,
+            phone_key TEXT,
+            birth_month INTEGER CHECK (birth_month BETWEEN 1 AND 12),
+            birth_day INTEGER CHECK (birth_day BETWEEN 1 AND 31),
+            birth_year INTEGER,
+            language TEXT,
+            email_consent TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (email_consent IN ('yes', 'no', 'unknown')),
+            consent_source TEXT,
+            consent_at TEXT,
+            do_not_contact INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '',
+            shopify_id TEXT,
+            square_id TEXT,
+            edited_fields TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX customers_email_key ON customers(email_key) WHERE email_key IS NOT NULL")
+    db.execute("CREATE INDEX customers_phone_key ON customers(phone_key) WHERE phone_key IS NOT NULL")
+    db.execute("CREATE INDEX customers_shopify_id ON customers(shopify_id) WHERE shopify_id IS NOT NULL")
+    db.execute("CREATE INDEX customers_square_id ON customers(square_id) WHERE square_id IS NOT NULL")
+    db.execute("CREATE INDEX customers_display_name ON customers(display_name COLLATE NOCASE, id)")
+    db.execute("CREATE INDEX customers_last_name ON customers(last_name COLLATE NOCASE, id)")
+    db.execute("CREATE INDEX customers_email ON customers(email COLLATE NOCASE, id)")
+    db.execute("CREATE INDEX customers_birthday ON customers(birth_month, birth_day, id)")
+    db.execute("CREATE INDEX customers_created ON customers(created_at, id)")
+    _exec_script(db)
+
+    db.execute(
+        """
+        CREATE TABLE products (
+            id INTEGER PRIMARY KEY,
+            sku TEXT,
+            name TEXT NOT NULL,
+            variant TEXT NOT NULL DEFAULT '',
+            stock INTEGER,
+            price TEXT,
+            shopify_handle TEXT,
+            square_token TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX products_sku ON products(sku) WHERE sku IS NOT NULL AND sku != ''")
+    db.execute("CREATE INDEX products_name ON products(name COLLATE NOCASE, variant, id)")
+
+    db.execute(
+        """
+        CREATE TABLE waitlist (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+            variant TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            asked_at TEXT NOT NULL,
+            fulfilled_at TEXT,
+            expired_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX waitlist_open ON waitlist(product_id, asked_at) WHERE fulfilled_at IS NULL AND expired_at IS NULL")
+    db.execute("CREATE INDEX waitlist_customer ON waitlist(customer_id)")
+
+    db.execute(
+        """
+        CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            amount REAL,
+            points INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL DEFAULT 'manual',
+            external_id TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX visits_customer ON visits(customer_id, at)")
+    db.execute("CREATE UNIQUE INDEX visits_external ON visits(source, external_id) WHERE external_id IS NOT NULL")
+
+    db.execute(
+        """
+        CREATE TABLE templates (
+            id INTEGER PRIMARY KEY,
+            occasion TEXT NOT NULL,
+            language TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            body_html TEXT,
+            edited INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            UNIQUE (occasion, language)
+        )
+        """
+    )
+
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            occasion TEXT NOT NULL,
+            occasion_key TEXT NOT NULL,
+            occasion_date TEXT,
+            why TEXT NOT NULL,
+            data TEXT NOT NULL DEFAULT '{}',
+            language TEXT,
+            template_id INTEGER REFERENCES templates(id) ON DELETE SET NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            body_text TEXT NOT NULL DEFAULT '',
+            body_html TEXT,
+            edited INTEGER NOT NULL DEFAULT 0,
+            findings TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'approved', 'skipped', 'snoozed', 'dropped',
+                                  'sent', 'failed')),
+            status_reason TEXT,
+            snooze_until TEXT,
+            planned_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            decided_at TEXT,
+            UNIQUE (customer_id, occasion, occasion_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX drafts_status ON drafts(status, occasion_date, id)")
+    db.execute("CREATE INDEX drafts_customer ON drafts(customer_id, created_at)")
+
+    # "Never this occasion for this customer", set from the review queue.
+    db.execute(
+        """
+        CREATE TABLE suppressions (
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            occasion TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (customer_id, occasion)
+        )
+        """
+    )
+
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER UNIQUE REFERENCES drafts(id) ON DELETE SET NULL,
+            customer_id INTEGER REFERENCES customers(id) ON DELETE SET NULL,
+            occasion TEXT NOT NULL,
+            to_name TEXT NOT NULL DEFAULT '',
+            to_addr TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            body_html TEXT,
+            message_id TEXT,
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('approved', 'queued', 'sending', 'sent', 'failed', 'deferred',
+                                 'needs_attention', 'discarded')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            planned_at TEXT NOT NULL,
+            next_attempt_at TEXT,
+            last_code TEXT,
+            last_error TEXT,
+            server_reply TEXT,
+            sent_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_due ON outbox(state, planned_at, id)")
+    db.execute("CREATE INDEX outbox_sent ON outbox(sent_at, id) WHERE sent_at IS NOT NULL")
+    db.execute("CREATE INDEX outbox_customer ON outbox(customer_id, sent_at)")
+
+    db.execute(
+        """
+        CREATE TABLE send_log (
+            id INTEGER PRIMARY KEY,
+            outbox_id INTEGER NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            event TEXT NOT NULL,
+            code TEXT,
+            detail TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX send_log_outbox ON send_log(outbox_id, id)")
+    db.execute("CREATE INDEX send_log_at ON send_log(at)")
+
+    db.execute(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            file_name TEXT NOT NULL,
+            format TEXT,
+            kind TEXT NOT NULL DEFAULT 'customers',
+            stats TEXT NOT NULL DEFAULT '{}',
+            undone_at TEXT
+        )
+        """
+    )
+    # What each import did to each row it touched, so "undo" restores the exact earlier state.
+    db.execute(
+        """
+        CREATE TABLE import_changes (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL DEFAULT 'customer',
+            entity_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('created', 'updated')),
+            before TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX import_changes_batch ON import_changes(import_id, entity, entity_id)")
+    db.execute(
+        """
+        CREATE TABLE import_mappings (
+            header_key TEXT PRIMARY KEY,
+            mapping TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    # Machine state (last day scanned, outbox pause, …): not owner-facing settings.
+    db.execute("CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            detail TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id)")
