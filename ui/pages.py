@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ui.context import UiContext
+from ui.customers.page import CustomersPage
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
 
@@ -12,8 +13,7 @@ def build_pages(ctx: UiContext) -> list[Page]:
         Page("today", "Today", PlaceholderPage(
             "Today", "Drafts waiting for your review will appear here each morning: birthdays, "
             "back-in-stock notes and loyalty thank-yous, each with why it was written.")),
-        Page("customers", "Customers", PlaceholderPage(
-            "Customers", "Your customer list will appear here.")),
+        Page("customers", "Customers", CustomersPage(ctx)),
         Page("products", "Products", PlaceholderPage(
             "Products", "Your products and their stock will appear here, with who asked to be "
             "told when each is back.")),
