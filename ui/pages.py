@@ -6,6 +6,7 @@ from ui.context import UiContext
 from ui.customers.page import CustomersPage
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
+from ui.settings_page import SettingsPage
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
@@ -22,7 +23,5 @@ def build_pages(ctx: UiContext) -> list[Page]:
             "make it sound like you.")),
         Page("sent", "Sent", PlaceholderPage(
             "Sent", "Every note that left your mailbox will be listed here, with its exact text.")),
-        Page("settings", "Settings", PlaceholderPage(
-            "Settings", "Your shop's details, your mail account and how often Fondly may write "
-            "will be set here.")),
+        Page("settings", "Settings", SettingsPage(ctx)),
     ]
