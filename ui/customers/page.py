@@ -42,6 +42,19 @@ def ask_yes_no(parent: QWidget, title: str, text: str, detail: str = "") -> bool
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def shortcut(keys: QKeySequence, widget: QWidget, slot: Callable[[], None],
+             context: Qt.ShortcutContext) -> QShortcut:
+    """A shortcut active only in *context* of *widget*.
+
+    Set the context after construction: PySide6 6.12 ignores the constructor's context argument,
+    which would make e.g. the table's Return key fire in every text field of the window.
+    """
+    action = QShortcut(keys, widget)
+    action.setContext(context)
+    action.activated.connect(slot)
+    return action
+
+
 class CustomersPage(QWidget):
     """The whole customer list, however long: ids from SQL on the read lane, rows a page at a time.
 
@@ -161,16 +174,14 @@ class CustomersPage(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort_clicked)
 
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, context=within)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.start_new, context=within)
-        on_table = Qt.ShortcutContext.WidgetShortcut
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, context=on_table)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_current, context=on_table)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_current, context=on_table)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_table,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        only = Qt.ShortcutContext.WidgetShortcut
+        shortcut(QKeySequence.StandardKey.Find, self, self.focus_search, within)
+        shortcut(QKeySequence("Ctrl+N"), self, self.start_new, within)
+        shortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, only)
+        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_current, only)
+        shortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_current, only)
+        shortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, only)
+        shortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_table, only)
         self._update_buttons()
 
     def _build_empty_state(self) -> QWidget:
