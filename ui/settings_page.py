@@ -177,7 +177,6 @@ class SettingsPage(QWidget):
         finally:
             self._loading = False
         self._set_dirty(False)
-        self.status.setText("")
 
     def values(self) -> Settings:
         base = self.settings or Settings()
@@ -205,8 +204,8 @@ class SettingsPage(QWidget):
     def _saved(self, settings: Settings) -> None:
         self.settings = settings
         self._set_dirty(False)
-        self.status.setText("Saved.")
         self.ctx.hub.announce(Changes(settings=True))
+        self.status.setText("Saved.")
 
     def _on_changes(self, changes: Changes) -> None:
         # Settings saved elsewhere (the welcome screen, another page): show them unless mid-edit.
