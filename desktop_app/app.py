@@ -32,6 +32,9 @@ def run_gui(*, data_dir: str | None = None, smoke: bool = False) -> int:
     return _run(Workspace.at(data_dir), smoke=smoke)
 
 
+SMOKE_TIMEOUT_MS = 60_000
+
+
 def _run(workspace: Workspace, *, smoke: bool) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
@@ -39,8 +42,6 @@ def _run(workspace: Workspace, *, smoke: bool) -> int:
     from desktop_app.errors import AppError
     from ui.context import UiContext
     from ui.errors import install_excepthook, show_app_error
-    from ui.main_window import MainWindow
-    from ui.pages import build_pages
     from ui.tasks import TaskManager
 
     QCoreApplication.setOrganizationName("Fondly")
@@ -58,21 +59,64 @@ def _run(workspace: Workspace, *, smoke: bool) -> int:
 
     tasks = TaskManager(workspace.connect, error_handler=show_app_error)
     ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
-    window = MainWindow(build_pages(ctx), shop_name=ctx.settings().shop_name)
+    windows: list = []  # keeps the open top-level windows alive
+    outcome = {"code": 0}
 
+    def report_ready() -> None:
+        if outcome.get("reported"):
+            return
+        outcome["reported"] = True
+        elapsed = (time.perf_counter() - _STARTED) * 1000
+        print(f"ready in {elapsed:.0f} ms", flush=True)
+        app.quit()
+
+    def smoke_timed_out() -> None:
+        if not outcome.get("reported"):
+            print("fondly: the window did not become ready in time.", file=sys.stderr, flush=True)
+            outcome["code"] = 1
+            app.exit(1)
+
+    def open_main_window(*, after_welcome: bool = False) -> None:
+        from ui.main_window import MainWindow
+        from ui.pages import build_pages
+
+        window = MainWindow(build_pages(ctx), shop_name=ctx.settings().shop_name)
+        ctx.hub.changed.connect(
+            lambda changes: changes.settings and window.set_shop_name(ctx.settings().shop_name)
+        )
+        customers_page = window.pages["customers"].widget
+        if smoke or after_welcome:
+            window.show_page("customers")
+        if smoke:
+            # Ready means: the window is shown and the first page of customers is painted.
+            customers_page.first_rows_shown.connect(report_ready)
+        windows.append(window)
+        window.show()
+
+    if workspace.has_shop(db):
+        open_main_window()
+    else:
+        from ui.welcome import WelcomeWidget
+
+        welcome = WelcomeWidget(ctx)
+
+        def welcome_done() -> None:
+            open_main_window(after_welcome=True)
+            welcome.close()
+            windows.remove(welcome)
+
+        welcome.finished.connect(welcome_done)
+        windows.append(welcome)
+        welcome.show()
+        if smoke:
+            QTimer.singleShot(0, report_ready)  # the welcome screen is the first screen here
     if smoke:
-        def report_ready() -> None:
-            elapsed = (time.perf_counter() - _STARTED) * 1000
-            print(f"ready in {elapsed:.0f} ms", flush=True)
-            app.quit()
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, smoke_timed_out)
 
-        # The first event-loop turn after show() is when the window is painted and interactive.
-        QTimer.singleShot(0, report_ready)
-    window.show()
     code = app.exec()
     tasks.shutdown()
     db.close()
-    return code
+    return code or outcome["code"]
 
 
 def main() -> int:

@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, pages: list[Page], *, shop_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"{shop_name} — Fondly" if shop_name else "Fondly")
+        self.set_shop_name(shop_name)
         self.setMinimumSize(QSize(900, 560))
         self.pages = {page.key: page for page in pages}
         self._order = [page.key for page in pages]
@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         )
         self._build_menu()
         self._restore_state()
+
+    def set_shop_name(self, shop_name: str) -> None:
+        self.setWindowTitle(f"{shop_name} — Fondly" if shop_name else "Fondly")
 
     # -- pages --------------------------------------------------------------------------------
 

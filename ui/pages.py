@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ui.context import UiContext
+from ui.customers.page import CustomersPage
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
+from ui.settings_page import SettingsPage
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
@@ -12,8 +14,7 @@ def build_pages(ctx: UiContext) -> list[Page]:
         Page("today", "Today", PlaceholderPage(
             "Today", "Drafts waiting for your review will appear here each morning: birthdays, "
             "back-in-stock notes and loyalty thank-yous, each with why it was written.")),
-        Page("customers", "Customers", PlaceholderPage(
-            "Customers", "Your customer list will appear here.")),
+        Page("customers", "Customers", CustomersPage(ctx)),
         Page("products", "Products", PlaceholderPage(
             "Products", "Your products and their stock will appear here, with who asked to be "
             "told when each is back.")),
@@ -22,7 +23,5 @@ def build_pages(ctx: UiContext) -> list[Page]:
             "make it sound like you.")),
         Page("sent", "Sent", PlaceholderPage(
             "Sent", "Every note that left your mailbox will be listed here, with its exact text.")),
-        Page("settings", "Settings", PlaceholderPage(
-            "Settings", "Your shop's details, your mail account and how often Fondly may write "
-            "will be set here.")),
+        Page("settings", "Settings", SettingsPage(ctx)),
     ]

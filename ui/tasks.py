@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -111,16 +112,25 @@ class TaskManager(QObject):
         return self._pending > 0
 
     def shutdown(self) -> None:
-        """Finish queued work, then close every lane's connection."""
-        for executor in self._lanes.values():
-            executor.shutdown(wait=True)
-        with self._connections_lock:
-            for db in self._connections:
+        """Finish queued work, then close every lane's connection on the lane that opened it."""
+
+        def close_own() -> None:
+            # sqlite3's same-thread check: a connection may only be closed by its own thread.
+            db = getattr(self._local, "db", None)
+            if db is not None:
+                self._local.db = None
+                with self._connections_lock:
+                    if db in self._connections:
+                        self._connections.remove(db)
                 try:
                     db.close()
                 except Exception:  # pragma: no cover - closing at exit
                     log.exception("closing a lane connection")
-            self._connections.clear()
+
+        for executor in self._lanes.values():
+            with contextlib.suppress(RuntimeError):  # this lane was shut down already
+                executor.submit(close_own).result()
+            executor.shutdown(wait=True)
 
     # -- internals ----------------------------------------------------------------------------
 

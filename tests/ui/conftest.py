@@ -1,0 +1,59 @@
+"""UI fixtures: a real workspace on disk, a real TaskManager, and a page-state file per test."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_app.workspace import Workspace
+from storage import customers
+from ui.context import UiContext
+from ui.tasks import TaskManager
+
+FIRST = ("Ann", "Bob", "Zoë", "Chloé", "Sam", "Maria", "Jon", "Lea", "Omar", "Ines")
+LAST = ("Smith", "Jones", "Brown", "Müller", "García", "Rossi", "Dubois", "Kowalski")
+
+
+def fill_customers(db, n: int, *, seed: int = 7) -> None:
+    """*n* varied customers: every third has a phone, consent mixed, some year-less birthdays."""
+    rnd = random.Random(seed)
+    customers.insert_many(db, (
+        {
+            "first_name": rnd.choice(FIRST),
+            "last_name": f"{rnd.choice(LAST)}{i:04d}",
+            "email": f"person{i}@example.com",
+            "phone": f"+1 503 555 {i:04d}" if i % 3 == 0 else None,
+            "birth_month": rnd.randint(1, 12),
+            "birth_day": rnd.randint(1, 28),
+            "birth_year": rnd.randint(1950, 2005) if i % 2 else None,
+            "email_consent": ("yes", "no", "unknown")[i % 3],
+            "do_not_contact": i % 50 == 0,
+            "notes": "likes sourdough" if i % 10 == 0 else "",
+        }
+        for i in range(n)
+    ))
+
+
+@pytest.fixture
+def workspace(data_dir) -> Workspace:
+    return Workspace(data_dir)
+
+
+@pytest.fixture
+def ui_ctx(workspace):
+    """A UiContext over a real store; lanes open their own connections to the same file."""
+    errors: list = []
+    db = workspace.connect()
+    tasks = TaskManager(workspace.connect, error_handler=lambda parent, exc: errors.append(exc))
+    ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
+    ctx.shown_errors = errors  # what would have been shown to the owner
+    yield ctx
+    tasks.shutdown()
+    db.close()
+
+
+@pytest.fixture
+def page_state(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)

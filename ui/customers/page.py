@@ -1,0 +1,444 @@
+"""CustomersPage: search box, the big table, the detail panel, add and delete, and their keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import customer_list
+from desktop_app.changes import Changes
+from storage import customers
+from ui.context import UiContext
+from ui.customers.detail import CustomerDetailPanel
+from ui.customers.model import COLUMNS, CustomerTableModel
+
+SEARCH_DEBOUNCE_MS = 150
+_DEFAULT_WIDTHS = (180, 220, 110, 110, 100, 130, 120, 90)
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str, detail: str = "") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+    if detail:
+        box.setInformativeText(detail)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def shortcut(keys: QKeySequence, widget: QWidget, slot: Callable[[], None],
+             context: Qt.ShortcutContext) -> QShortcut:
+    """A shortcut active only in *context* of *widget*.
+
+    Set the context after construction: PySide6 6.12 ignores the constructor's context argument,
+    which would make e.g. the table's Return key fire in every text field of the window.
+    """
+    action = QShortcut(keys, widget)
+    action.setContext(context)
+    action.activated.connect(slot)
+    return action
+
+
+class CustomersPage(QWidget):
+    """The whole customer list, however long: ids from SQL on the read lane, rows a page at a time.
+
+    *state* is where header and splitter state persist (the app's ``QSettings()`` by default).
+    *confirm* asks the owner before deleting; tests pass their own answer.
+    """
+
+    first_rows_shown = Signal()  # once: the first page of rows (or the empty state) is on screen
+    ids_applied = Signal()  # a search, sort or refresh result was swapped into the table
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        *,
+        state: QSettings | None = None,
+        confirm: Callable[[QWidget, str, str, str], bool] = ask_yes_no,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.confirm = confirm
+        self._state = state if state is not None else QSettings()
+        self._generation = 0
+        self._started = False
+        self._announced_ready = False
+        self._select_after: int | None = None
+        self.sort_key = "display_name"
+        self.descending = False
+        self.total = 0
+
+        self.model = CustomerTableModel(ctx.db, self)
+        self._build()
+        self._restore_state()
+        ctx.hub.changed.connect(self._on_changes)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, e-mail, phone and notes   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_typed)
+        self.search.returnPressed.connect(self._focus_table)
+        self.count_label = QLabel("Loading…")
+        self.count_label.setObjectName("customerCount")
+        self.add_button = QPushButton("Add customer")
+        self.add_button.setToolTip("Add a customer (Ctrl+N)")
+        self.add_button.clicked.connect(self.start_new)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete the selected customers (Delete)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.add_button)
+        top.addWidget(self.delete_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        # Uniform, fixed row heights: the view never measures 100,000 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(_DEFAULT_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+
+        self.detail = CustomerDetailPanel()
+        self.detail.setMinimumWidth(300)
+        self.detail.save_requested.connect(self.save)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([760, 360])
+
+        list_view = QWidget()
+        list_layout = QVBoxLayout(list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.splitter, 1)
+
+        self.empty = self._build_empty_state()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_view)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.stack)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        header.sortIndicatorChanged.connect(self._on_sort_clicked)
+
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        only = Qt.ShortcutContext.WidgetShortcut
+        shortcut(QKeySequence.StandardKey.Find, self, self.focus_search, within)
+        shortcut(QKeySequence("Ctrl+N"), self, self.start_new, within)
+        shortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, only)
+        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_current, only)
+        shortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_current, only)
+        shortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, only)
+        shortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_table, only)
+        self._update_buttons()
+
+    def _build_empty_state(self) -> QWidget:
+        empty = QWidget()
+        layout = QVBoxLayout(empty)
+        layout.addStretch(1)
+        heading = QLabel("<h2>No customers yet</h2>")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel("Fondly writes birthday, back-in-stock and thank-you notes to the people on "
+                      "your customer list. Bring in the list you already keep, or add people one "
+                      "by one.")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(520)
+        self.import_button = QPushButton("Import a customer list…")
+        self.import_button.hide()  # shown once the import feature hands in its action
+        self.empty_add_button = QPushButton("Add a customer")
+        self.empty_add_button.clicked.connect(self.start_new)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.empty_add_button)
+        buttons.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return empty
+
+    def set_import_action(self, callback: Callable[[], None]) -> None:
+        """The import feature's hook: show "Import a customer list…" on the empty state."""
+        self.import_button.clicked.connect(callback)
+        self.import_button.show()
+
+    # -- loading the id array ------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the search and sort in SQL on the read lane; only the newest answer is used."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        text, key, descending = self.search.text(), self.sort_key, self.descending
+
+        def query(task):
+            ids = customers.ordered_ids(task.db, search=text, order_by=key, descending=descending)
+            total = len(ids) if not text.strip() else customers.count(task.db)
+            return ids, total
+
+        self.ctx.tasks.run("read", query, on_done=lambda result: self._apply(generation, text, result))
+
+    def _apply(self, generation: int, text: str, result: tuple[list[int], int]) -> None:
+        if generation != self._generation:
+            return  # a newer search or sort was asked for meanwhile: this answer is stale
+        ids, total = result
+        keep = self._select_after if self._select_after is not None else self.current_id()
+        self._select_after = None
+        selected = set(self.selected_ids())
+        self.total = total
+        self.model.set_ids(ids)
+        self._restore_selection(keep, selected)
+        if total == 0 and not text.strip() and not self.detail.is_new:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.stack.widget(0))
+        self._update_count(len(ids), text)
+        self._update_buttons()
+        self.ids_applied.emit()
+        if not self._announced_ready:
+            self._announce_first_rows(bool(ids))
+
+    def _announce_first_rows(self, has_rows: bool) -> None:
+        self._announced_ready = True
+        if not has_rows:
+            QTimer.singleShot(0, self.first_rows_shown.emit)
+            return
+
+        def on_page(number: int) -> None:
+            self.model.page_loaded.disconnect(on_page)
+            # The view asked for the rows while painting; they are on screen once it returns.
+            QTimer.singleShot(0, self.first_rows_shown.emit)
+
+        self.model.page_loaded.connect(on_page)
+
+    def _restore_selection(self, keep: int | None, selected: set[int]) -> None:
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None:
+            if not self.detail.is_new:
+                self.detail.show_nothing()
+            return
+        selection = self.table.selectionModel()
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+        for other in selected - {keep}:
+            other_row = self.model.row_of(other)
+            if other_row is not None:
+                selection.select(self.model.index(other_row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _update_count(self, shown: int, text: str) -> None:
+        if text.strip():
+            self.count_label.setText(f"{shown:,} of {self.total:,} match")
+        else:
+            self.count_label.setText(f"{self.total:,} customer" + ("" if self.total == 1 else "s"))
+
+    # -- search and sort -----------------------------------------------------------------------
+
+    def _on_search_typed(self, _text: str) -> None:
+        self._debounce.start()  # restarts: the query runs ~150 ms after the last key
+
+    def _on_sort_clicked(self, section: int, order: Qt.SortOrder) -> None:
+        key = COLUMNS[section].sort_key if 0 <= section < len(COLUMNS) else None
+        header = self.table.horizontalHeader()
+        if key is None:
+            # This column cannot be sorted in SQL: put the indicator back where the sort is.
+            current = next(i for i, c in enumerate(COLUMNS) if c.sort_key == self.sort_key)
+            header.blockSignals(True)
+            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder if self.descending
+                                    else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            return
+        self.sort_by(key, descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, key: str, *, descending: bool = False) -> None:
+        self.sort_key, self.descending = key, descending
+        column = next(i for i, c in enumerate(COLUMNS) if c.sort_key == key)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        if self._started:
+            self.refresh()
+
+    # -- selection and the detail panel --------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [cid for cid in (self.model.id_at(r) for r in rows) if cid is not None]
+
+    def select_id(self, customer_id: int) -> bool:
+        row = self.model.row_of(customer_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _on_current_row(self, current, _previous) -> None:
+        customer = self.model.customer_at(current.row()) if current.isValid() else None
+        if customer is None:
+            return
+        shown = self.detail.customer
+        if shown is not None and shown.id == customer.id and self.detail.dirty:
+            return  # a refresh re-selected the row being edited: keep the owner's typing
+        self.detail.show_customer(customer)
+
+    def _update_buttons(self, *_args) -> None:
+        self.delete_button.setEnabled(bool(self.table.selectionModel().hasSelection()))
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+
+    def edit_current(self) -> None:
+        if self.detail.customer is not None:
+            self.detail.focus_first_field()
+
+    def start_new(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.table.clearSelection()
+        self.detail.start_new()
+
+    # -- writes (on the write lane) ------------------------------------------------------------
+
+    def save(self, customer_id: int | None, values: dict) -> None:
+        if customer_id is None:
+            def add(task):
+                return customer_list.add_customer(task.db, values)
+
+            self.ctx.tasks.run("write", add, on_done=self._added, parent=self)
+        else:
+            def edit(task):
+                return customer_list.save_customer(task.db, customer_id, values)
+
+            self.ctx.tasks.run("write", edit, on_done=self._saved, parent=self)
+
+    def _added(self, result: tuple[int, Changes]) -> None:
+        new_id, changes = result
+        self._select_after = new_id
+        self.detail.show_nothing()
+        self.ctx.hub.announce(changes)
+
+    def _saved(self, result) -> None:
+        customer, changes = result
+        self.detail.show_customer(customer)
+        self.model.forget([customer.id])
+        self.ctx.hub.announce(changes)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            customer = self.model.customer_at(self.model.row_of(ids[0]))
+            name = customer.name if customer and customer.name else "this customer"
+            question = f"Delete {name}?"
+        else:
+            question = f"Delete {len(ids):,} customers?"
+        detail = ("Their drafts, visits and waiting-list entries are deleted too. Notes already "
+                  "sent stay in your Sent history.")
+        if not self.confirm(self, "Delete customers", question, detail):
+            return
+
+        def delete(task):
+            return customer_list.delete_customers(task.db, ids)
+
+        self.ctx.tasks.run("write", delete, on_done=self.ctx.hub.announce, parent=self)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.customers and self._started:
+            self.refresh()
+
+    # -- persisted view state ------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        header_state = self._state.value("customers/header")
+        if header_state is not None:
+            header = self.table.horizontalHeader()
+            header.restoreState(header_state)
+            section = header.sortIndicatorSection()
+            key = COLUMNS[section].sort_key if 0 <= section < len(COLUMNS) else None
+            if key is not None:
+                self.sort_key = key
+                self.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        splitter_state = self._state.value("customers/splitter")
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
+
+    def save_state(self) -> None:
+        """Called by the main window on close."""
+        self._state.setValue("customers/header", self.table.horizontalHeader().saveState())
+        self._state.setValue("customers/splitter", self.splitter.saveState())
+        self._state.sync()
