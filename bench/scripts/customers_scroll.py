@@ -6,12 +6,13 @@ Prints ``peak_rss_kb N`` and ``rows N``, or ``skip: REASON`` when this checkout 
 table yet. Built like desktop_app.app, without entering the event loop for good.
 """
 
+import os
 import resource
 import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from desktop_app.workspace import Workspace
 from ui.context import UiContext
@@ -43,12 +44,15 @@ def main(argv: list[str]) -> int:
     window.show()
     window.show_page("customers")
     pump(app, 0.2)
-    views = window.pages["customers"].widget.findChildren(QAbstractItemView)
-    views = [v for v in views if v.model() is not None and v.verticalScrollBar() is not None]
-    if not views:
+    page = window.pages["customers"].widget
+    # The page's main table; a placeholder page has none.
+    view = getattr(page, "table", None)
+    if not isinstance(view, QAbstractItemView):
+        tables = page.findChildren(QTableView)
+        view = tables[0] if tables else None
+    if view is None or view.model() is None:
         print("skip: the Customers page has no table in this checkout", flush=True)
         return 0
-    view = max(views, key=lambda v: v.model().rowCount())
     model = view.model()
     deadline = time.perf_counter() + PATIENCE_S
     while model.rowCount() == 0 and time.perf_counter() < deadline:
@@ -71,4 +75,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    # PySide6 6.12 can abort while the interpreter tears down Qt objects ("bool_dealloc");
+    # the figures are printed already, so leave without the teardown.
+    os._exit(code)
