@@ -125,6 +125,11 @@ def machine() -> dict[str, str]:
         from PySide6 import __version__ as qt_version
     except ImportError:
         qt_version = "absent"
+    try:
+        # Other work on the machine inflates every figure; the table should say so.
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) + " (1, 5, 15 min, at the end)"
+    except OSError:
+        load = "unknown"
     return {
         "cpu": cpu,
         "cores": str(os.cpu_count()),
@@ -133,6 +138,7 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "pyside6": qt_version,
+        "load average": load,
     }
 
 

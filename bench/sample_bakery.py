@@ -123,6 +123,8 @@ def build(seed: int = SEED) -> dict:
         phone = phones.pop() if (phone_only or rng.random() < 0.45) else None
         if index in soon:
             consent = "yes"
+        elif email is None:
+            consent = "unknown"  # e-mail consent means nothing without an address
         else:
             consent = rng.choices(["yes", "unknown", "no"], weights=[60, 28, 12])[0]
         notes = ""
