@@ -1,0 +1,215 @@
+"""A deterministic shop of SIZE customers for benchmarks: a Fondly store plus a Shopify-shaped CSV.
+
+    python -m bench.make_shop 100000 bench/out/shop-100000
+
+Customers have names in many scripts, birthdays across the year (some year-less, some Feb 29),
+mixed consent, a few do-not-contact, notes and tags; there are products, waitlist entries and
+visits. Rows go straight into the store with ``executemany`` in one transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.names import POOLS, display_name
+from storage import bulk
+from storage.customers import email_key, phone_key
+from storage.db import DB_FILENAME, open_db
+from storage.timestamps import to_iso
+
+# Bump when the shape changes, so cached shops under bench/out/ are rebuilt.
+GENERATOR_VERSION = 1
+SEED = 7
+CSV_NAME = "shopify_customers.csv"
+# The exact header of a Shopify customers export with the birth-date metafield column.
+SHOPIFY_HEADER = [
+    "Customer ID", "First Name", "Last Name", "Email", "Accepts Email Marketing",
+    "Default Address Company", "Default Address Address1", "Default Address Address2",
+    "Default Address City", "Default Address Province Code", "Default Address Country Code",
+    "Default Address Zip", "Default Address Phone", "Phone", "Accepts SMS Marketing",
+    "Total Spent", "Total Orders", "Note", "Tax Exempt", "Tags",
+    "Birth date (customer.metafields.facts.birth_date)",
+]
+CUSTOMER_COLUMNS = (
+    "first_name", "last_name", "display_name", "email", "email_key", "phone", "phone_key",
+    "birth_month", "birth_day", "birth_year", "language", "email_consent", "consent_source",
+    "consent_at", "do_not_contact", "notes", "tags", "shopify_id", "created_at", "updated_at",
+)
+NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)  # fixed, so the shop is reproducible
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com", "shop.example.org")
+AREA_CODES = (503, 971, 360, 206, 415, 212, 312, 617)
+CITIES = (("Portland", "OR", "972"), ("Vancouver", "WA", "986"), ("Seattle", "WA", "981"),
+          ("Beaverton", "OR", "970"))
+TAGS = ("regular", "sourdough-club", "VIP", "wholesale", "cake-orders", "gluten-free", "newsletter")
+NOTES = ("Nut allergy.", "Prefers rye over wheat.", "Orders a cake every June.",
+         "Complaint: a late order in spring; apologised.", "Picks up for the office on Fridays.")
+PRODUCT_NAMES = ("Country Sourdough", "Seeded Rye", "Baguette", "Croissant", "Pain au Chocolat",
+                 "Cardamom Bun", "Cinnamon Roll", "Focaccia", "Gluten-free Loaf", "Stollen",
+                 "Lemon Tart", "Celebration Cake")
+
+
+@dataclass(frozen=True)
+class ShopFiles:
+    folder: Path
+    db_path: Path
+    csv_path: Path
+    size: int
+
+
+def _birthday(rng: random.Random) -> tuple[int | None, int | None, int | None]:
+    roll = rng.random()
+    if roll < 0.12:
+        return None, None, None
+    month = rng.randrange(12)
+    day = rng.randrange(MONTH_DAYS[month]) + 1
+    yearless = roll < 0.30
+    if (month, day) == (1, 29):
+        # Feb 29 with a year only in leap years.
+        return 2, 29, None if yearless else rng.choice(range(1944, 2005, 4))
+    return month + 1, day, None if yearless else rng.randint(1940, 2007)
+
+
+def _people(size: int, seed: int):
+    """Yields (customer row tuple, shopify csv row) for each customer."""
+    rng = random.Random(seed)
+    pools, weights = zip(*POOLS, strict=True)
+    cumulative = []
+    total = 0
+    for w in weights:
+        total += w
+        cumulative.append(total)
+    used: dict[str, int] = {}
+    for i in range(size):
+        pool = rng.choices(pools, cum_weights=cumulative)[0]
+        first, first_ascii = rng.choice(pool.firsts)
+        last, last_ascii = rng.choice(pool.lasts)
+        name = display_name(pool, first, last)
+        email = None
+        if rng.random() >= 0.06:
+            local = f"{first_ascii}.{last_ascii}"
+            n = used.get(local, 0)
+            used[local] = n + 1
+            email = f"{local}{n if n else ''}@{DOMAINS[i % len(DOMAINS)]}"
+        phone = None
+        if rng.random() < 0.5 or email is None:
+            phone = f"+1 {AREA_CODES[i % len(AREA_CODES)]}-555-01{rng.randrange(100):02d}"
+        month, day, year = _birthday(rng)
+        consent = rng.choices(("yes", "unknown", "no"), cum_weights=(58, 88, 100))[0]
+        consent_at = to_iso(NOW - dt.timedelta(days=rng.randint(1, 900))) if consent != "unknown" else None
+        notes = rng.choice(NOTES) if rng.random() < 0.08 else ""
+        tags = ", ".join(sorted(set(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))))
+        created = to_iso(NOW - dt.timedelta(days=rng.randint(1, 1500), seconds=rng.randrange(86400)))
+        shopify_id = str(7_210_448_000_000 + i * 7919)
+        dnc = 1 if rng.random() < 0.01 else 0
+        row = (first, last, name, email, email_key(email), phone, phone_key(phone), month, day, year,
+               pool.language, consent, "shopify" if consent != "unknown" else None, consent_at, dnc,
+               notes, tags, shopify_id, created, created)
+        city, province, zip_prefix = CITIES[i % len(CITIES)]
+        if year:
+            birth = f"{year:04d}-{month:02d}-{day:02d}"
+        elif month:
+            birth = f"--{month:02d}-{day:02d}"
+        else:
+            birth = ""
+        orders = rng.randint(0, 40)
+        csv_row = [
+            f"'{shopify_id}", first, last, email or "", "yes" if consent == "yes" else "no", "",
+            f"{rng.randint(100, 99999)} Market St", "", city, province, "US",
+            f"{zip_prefix}{rng.randrange(100):02d}", "", f"'{phone}" if phone else "",
+            "no", f"{orders * rng.uniform(4, 30):.2f}", str(orders), notes, "no", tags, birth,
+        ]
+        yield row, csv_row
+
+
+def make_shop(size: int, folder: Path, *, seed: int = SEED) -> ShopFiles:
+    """Write a shop of *size* customers into *folder* (which must not hold a store yet)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / DB_FILENAME
+    if db_path.exists():
+        raise FileExistsError(db_path)
+    csv_path = folder / CSV_NAME
+    db = open_db(db_path)
+    rng = random.Random(seed + 1)
+    with db.atomic(), open(csv_path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(SHOPIFY_HEADER)
+        rows = []
+        with bulk.customers_fts_paused(db):
+            for row, csv_row in _people(size, seed):
+                rows.append(row)
+                writer.writerow(csv_row)
+                if len(rows) == 10_000:
+                    bulk.insert_rows(db, "customers", CUSTOMER_COLUMNS, rows)
+                    rows = []
+            bulk.insert_rows(db, "customers", CUSTOMER_COLUMNS, rows)
+
+        stamp = to_iso(NOW)
+        products = [(f"SKU-{n:04d}", PRODUCT_NAMES[n % len(PRODUCT_NAMES)],
+                     f"Batch {n // len(PRODUCT_NAMES) + 1}", 0 if n % 5 == 0 else rng.randint(1, 60),
+                     f"{rng.uniform(3, 60):.2f}", stamp, stamp)
+                    for n in range(max(12, min(500, size // 200)))]
+        bulk.insert_rows(db, "products", ("sku", "name", "variant", "stock", "price", "created_at",
+                                          "updated_at"), products)
+        sold_out = [n + 1 for n, p in enumerate(products) if p[3] == 0]
+        bulk.insert_rows(
+            db, "waitlist", ("customer_id", "product_id", "asked_at"),
+            ((rng.randint(1, size), rng.choice(sold_out),
+              to_iso(NOW - dt.timedelta(days=rng.randint(1, 120)))) for _ in range(max(5, size // 50))),
+        )
+
+        def visits():
+            for customer_id in range(1, size + 1):
+                for _ in range(rng.choice((0, 0, 1, 1, 2, 3, 4, 8))):
+                    amount = round(rng.uniform(3.5, 80.0), 2)
+                    yield (customer_id, to_iso(NOW - dt.timedelta(minutes=rng.randrange(525_600))),
+                           amount, int(amount), "pos")
+
+        bulk.insert_rows(db, "visits", ("customer_id", "at", "amount", "points", "source"), visits())
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("ANALYZE")
+    db.close()
+    return ShopFiles(folder, db_path, csv_path, size)
+
+
+def cached_shop(size: int, root: Path) -> ShopFiles:
+    """The shop of *size* under *root*, made on first use (a marker says it is complete)."""
+    folder = root / f"shop-{size}-v{GENERATOR_VERSION}"
+    marker = folder / "complete"
+    files = ShopFiles(folder, folder / DB_FILENAME, folder / CSV_NAME, size)
+    if marker.exists():
+        return files
+    if folder.exists():
+        for path in folder.iterdir():
+            path.unlink()
+    make_shop(size, folder)
+    marker.write_text("ok\n")
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.make_shop", description=__doc__.split("\n")[0])
+    parser.add_argument("size", type=int)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        files = make_shop(args.size, args.folder, seed=args.seed)
+    except FileExistsError as exc:
+        print(f"make_shop: {exc} exists; choose an empty folder.", file=sys.stderr)
+        return 1
+    print(f"{files.size:,} customers in {files.db_path} and {files.csv_path} "
+          f"({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

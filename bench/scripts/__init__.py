@@ -1,0 +1,1 @@
+"""Small programs the benchmarks start as child processes (baselines and probes)."""
