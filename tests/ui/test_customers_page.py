@@ -309,3 +309,33 @@ def test_rows_have_one_fixed_height(qtbot, store, page_state):
     vertical = page.table.verticalHeader()
     assert vertical.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
     assert vertical.sectionSize(0) == vertical.sectionSize(N - 1)
+
+
+def test_moving_to_another_customer_saves_the_edits(qtbot, store, page_state):
+    page = open_page(qtbot, store, page_state)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    first = page.detail.customer
+    qtbot.keyClicks(page.detail.tags, "moved-away")
+    with qtbot.waitSignal(page.ids_applied, timeout=5000):
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert customers.get(store.db, first.id).tags == "moved-away"
+    assert page.detail.customer.id == page.model.id_at(1)
+
+
+def test_invalid_edits_stop_the_move_and_say_why(qtbot, ui_ctx, page_state):
+    fill_customers(ui_ctx.db, 20)
+    shown = []
+    page = CustomersPage(ui_ctx, state=page_state, show_error=lambda parent, error: shown.append(error))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ids_applied, timeout=5000):
+        page.show()
+    page.table.selectRow(0)
+    first = page.detail.customer
+    page.detail.email.clear()
+    qtbot.keyClicks(page.detail.email, "broken@")
+    page.table.selectRow(1)
+    assert shown and "not an e-mail address" in shown[0].message
+    qtbot.waitUntil(lambda: page.current_id() == first.id, timeout=2000)
+    assert page.detail.customer.id == first.id and page.detail.email.text() == "broken@"
+    assert customers.get(ui_ctx.db, first.id).email == first.email

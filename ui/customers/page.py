@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app import customer_list
 from desktop_app.changes import Changes
+from desktop_app.errors import AppError
 from storage import customers
 from ui.context import UiContext
 from ui.customers.detail import CustomerDetailPanel
 from ui.customers.model import COLUMNS, CustomerTableModel
+from ui.errors import show_app_error
 
 SEARCH_DEBOUNCE_MS = 150
 _DEFAULT_WIDTHS = (180, 220, 110, 110, 100, 130, 120, 90)
@@ -59,7 +61,8 @@ class CustomersPage(QWidget):
     """The whole customer list, however long: ids from SQL on the read lane, rows a page at a time.
 
     *state* is where header and splitter state persist (the app's ``QSettings()`` by default).
-    *confirm* asks the owner before deleting; tests pass their own answer.
+    *confirm* asks the owner before deleting and *show_error* tells them what to fix; tests pass
+    their own.
     """
 
     first_rows_shown = Signal()  # once: the first page of rows (or the empty state) is on screen
@@ -71,11 +74,13 @@ class CustomersPage(QWidget):
         *,
         state: QSettings | None = None,
         confirm: Callable[[QWidget, str, str, str], bool] = ask_yes_no,
+        show_error: Callable[[QWidget, AppError], None] = show_app_error,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.confirm = confirm
+        self.show_error = show_error
         self._state = state if state is not None else QSettings()
         self._generation = 0
         self._started = False
@@ -340,14 +345,32 @@ class CustomersPage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def _on_current_row(self, current, _previous) -> None:
+    def _on_current_row(self, current, previous) -> None:
         customer = self.model.customer_at(current.row()) if current.isValid() else None
         if customer is None:
             return
         shown = self.detail.customer
         if shown is not None and shown.id == customer.id and self.detail.dirty:
             return  # a refresh re-selected the row being edited: keep the owner's typing
+        if self.detail.dirty and not self._keep_edits(previous):
+            return
         self.detail.show_customer(customer)
+
+    def _keep_edits(self, previous) -> bool:
+        """Moving away from unsaved edits saves them; returns False (and stays) when they are invalid."""
+        values = self.detail.values()
+        try:
+            customer_list.validate(values)
+        except AppError as error:
+            if previous.isValid() and not self.detail.is_new:
+                selection = self.table.selectionModel()
+                QTimer.singleShot(0, lambda: selection.setCurrentIndex(
+                    previous, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows))
+            self.show_error(self, error)
+            return False
+        target = None if self.detail.is_new else self.detail.customer.id
+        self.save(target, values, follow=False)
+        return True
 
     def _update_buttons(self, *_args) -> None:
         self.delete_button.setEnabled(bool(self.table.selectionModel().hasSelection()))
@@ -367,33 +390,39 @@ class CustomersPage(QWidget):
             self.detail.focus_first_field()
 
     def start_new(self) -> None:
+        if self.detail.dirty and not self._keep_edits(self.table.currentIndex()):
+            return
         self.stack.setCurrentIndex(0)
-        self.table.clearSelection()
+        self.table.selectionModel().clear()  # no current row either: any click leaves the form
         self.detail.start_new()
 
     # -- writes (on the write lane) ------------------------------------------------------------
 
-    def save(self, customer_id: int | None, values: dict) -> None:
+    def save(self, customer_id: int | None, values: dict, *, follow: bool = True) -> None:
+        """Save on the write lane. With *follow*, the saved customer stays selected afterwards."""
         if customer_id is None:
             def add(task):
                 return customer_list.add_customer(task.db, values)
 
-            self.ctx.tasks.run("write", add, on_done=self._added, parent=self)
+            self.ctx.tasks.run("write", add, on_done=lambda r: self._added(r, follow), parent=self)
         else:
             def edit(task):
                 return customer_list.save_customer(task.db, customer_id, values)
 
             self.ctx.tasks.run("write", edit, on_done=self._saved, parent=self)
 
-    def _added(self, result: tuple[int, Changes]) -> None:
+    def _added(self, result: tuple[int, Changes], follow: bool) -> None:
         new_id, changes = result
-        self._select_after = new_id
-        self.detail.show_nothing()
+        if follow:
+            self._select_after = new_id
+            self.detail.show_nothing()
         self.ctx.hub.announce(changes)
 
     def _saved(self, result) -> None:
         customer, changes = result
-        self.detail.show_customer(customer)
+        shown = self.detail.customer
+        if shown is not None and shown.id == customer.id and not self.detail.is_new:
+            self.detail.show_customer(customer)  # the panel may have moved on meanwhile
         self.model.forget([customer.id])
         self.ctx.hub.announce(changes)
 
