@@ -85,6 +85,7 @@ def _run(workspace: Workspace, *, smoke: bool) -> int:
             lambda changes: changes.settings and window.set_shop_name(ctx.settings().shop_name)
         )
         customers_page = window.pages["customers"].widget
+        customers_page.start()  # the read lane sorts the list while the window is built and shown
         if smoke or after_welcome:
             window.show_page("customers")
         if smoke:

@@ -41,8 +41,15 @@ def birthday_label(customer: Customer) -> str:
 
 
 CONSENT_LABELS = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
-_CONSENT_COLOURS = {"yes": QColor("#2e7d32"), "no": QColor("#c62828"), "unknown": QColor("#8a6d00")}
-_DNC_COLOUR = QColor("#c62828")
+_CONSENT_BRUSHES = {"yes": QBrush(QColor("#2e7d32")), "no": QBrush(QColor("#c62828")),
+                    "unknown": QBrush(QColor("#8a6d00"))}
+_DNC_BRUSH = QBrush(QColor("#c62828"))
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _USER))
 
 COLUMNS: tuple[Column, ...] = (
     Column("Name", "display_name", lambda c: c.name),
@@ -152,32 +159,29 @@ class CustomerTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.column() >= len(COLUMNS):
+    def data(self, index: _Index, role: int = _DISPLAY):
+        # Called for every role of every visible cell on each paint: answer the unused roles
+        # first and cheaply (Qt enum attribute lookups are slow in PySide6, hence the constants).
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.UserRole,
-        ):
+        column = index.column()
+        if column >= len(COLUMNS):
             return None
         customer = self.customer_at(index.row())
         if customer is None:  # deleted since the id array was read; the next refresh drops it
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        column = index.column()
-        if role == Qt.ItemDataRole.UserRole:
+            return "…" if role == _DISPLAY else None
+        if role == _DISPLAY:
+            return COLUMNS[column].text(customer)
+        if role == _USER:
             return customer.id
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if column == CONSENT_COLUMN:
-                return QBrush(_CONSENT_COLOURS.get(customer.email_consent, QColor("#8a6d00")))
+                return _CONSENT_BRUSHES.get(customer.email_consent, _CONSENT_BRUSHES["unknown"])
             if column == CONTACT_COLUMN and customer.do_not_contact:
-                return QBrush(_DNC_COLOUR)
+                return _DNC_BRUSH
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == CONSENT_COLUMN and customer.consent_source:
-                return f"Consent from {customer.consent_source}"
-            if column == CONTACT_COLUMN and customer.do_not_contact:
-                return "Fondly never writes to this customer."
-            return None
-        return COLUMNS[column].text(customer)
+        if column == CONSENT_COLUMN and customer.consent_source:
+            return f"Consent from {customer.consent_source}"
+        if column == CONTACT_COLUMN and customer.do_not_contact:
+            return "Fondly never writes to this customer."
+        return None

@@ -226,6 +226,11 @@ class CustomersPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        self.start()
+
+    def start(self) -> None:
+        """Ask for the id array (once). The composition root calls it before the window shows,
+        so that the query on the read lane overlaps building and painting the window."""
         if not self._started:
             self._started = True
             self.refresh()
