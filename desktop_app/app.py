@@ -42,6 +42,8 @@ def _run(workspace: Workspace, *, smoke: bool) -> int:
     from desktop_app.errors import AppError
     from ui.context import UiContext
     from ui.errors import install_excepthook, show_app_error
+    from ui.pages import build_pages
+    from ui.shell import AppShell
     from ui.tasks import TaskManager
 
     QCoreApplication.setOrganizationName("Fondly")
@@ -59,62 +61,29 @@ def _run(workspace: Workspace, *, smoke: bool) -> int:
 
     tasks = TaskManager(workspace.connect, error_handler=show_app_error)
     ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
-    windows: list = []  # keeps the open top-level windows alive
-    outcome = {"code": 0}
+    shell = AppShell(ctx, build_pages=build_pages, open_on_customers=smoke)
+    outcome = {"code": 0, "reported": False}
 
-    def report_ready() -> None:
-        if outcome.get("reported"):
-            return
-        outcome["reported"] = True
-        elapsed = (time.perf_counter() - _STARTED) * 1000
-        print(f"ready in {elapsed:.0f} ms", flush=True)
-        app.quit()
-
-    def smoke_timed_out() -> None:
-        if not outcome.get("reported"):
-            print("fondly: the window did not become ready in time.", file=sys.stderr, flush=True)
-            outcome["code"] = 1
-            app.exit(1)
-
-    def open_main_window(*, after_welcome: bool = False) -> None:
-        from ui.main_window import MainWindow
-        from ui.pages import build_pages
-
-        window = MainWindow(build_pages(ctx), shop_name=ctx.settings().shop_name)
-        ctx.hub.changed.connect(
-            lambda changes: changes.settings and window.set_shop_name(ctx.settings().shop_name)
-        )
-        customers_page = window.pages["customers"].widget
-        customers_page.start()  # the read lane sorts the list while the window is built and shown
-        if smoke or after_welcome:
-            window.show_page("customers")
-        if smoke:
-            # Ready means: the window is shown and the first page of customers is painted.
-            customers_page.first_rows_shown.connect(report_ready)
-        windows.append(window)
-        window.show()
-
-    if workspace.has_shop(db):
-        open_main_window()
-    else:
-        from ui.welcome import WelcomeWidget
-
-        welcome = WelcomeWidget(ctx)
-
-        def welcome_done() -> None:
-            open_main_window(after_welcome=True)
-            welcome.close()
-            windows.remove(welcome)
-
-        welcome.finished.connect(welcome_done)
-        windows.append(welcome)
-        welcome.show()
-        if smoke:
-            QTimer.singleShot(0, report_ready)  # the welcome screen is the first screen here
     if smoke:
-        QTimer.singleShot(SMOKE_TIMEOUT_MS, smoke_timed_out)
+        def report_ready() -> None:
+            if not outcome["reported"]:
+                outcome["reported"] = True
+                elapsed = (time.perf_counter() - _STARTED) * 1000
+                print(f"ready in {elapsed:.0f} ms", flush=True)
+                app.quit()
+
+        def timed_out() -> None:
+            if not outcome["reported"]:
+                print("fondly: the window did not become ready in time.", file=sys.stderr, flush=True)
+                outcome["code"] = 1
+                app.exit(1)
+
+        shell.ready.connect(report_ready)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)
+    shell.start()
 
     code = app.exec()
+    shell.dispose()
     tasks.shutdown()
     db.close()
     return code or outcome["code"]

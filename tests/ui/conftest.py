@@ -57,3 +57,12 @@ def ui_ctx(workspace):
 @pytest.fixture
 def page_state(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path):
+    """Windows that save their state with ``QSettings()`` write into the test's folder, not $HOME."""
+    folder = str(tmp_path / "qsettings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    yield folder
