@@ -21,12 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from storage.customers import Customer, display_name_for
+from ui.choices import LANGUAGES
 
-LANGUAGES = (
-    ("", "Shop's language"), ("en", "English"), ("fr", "French"), ("de", "German"),
-    ("es", "Spanish"), ("it", "Italian"), ("nl", "Dutch"), ("pt", "Portuguese"),
-    ("sv", "Swedish"), ("da", "Danish"), ("nb", "Norwegian"), ("fi", "Finnish"), ("pl", "Polish"),
-)
 CONSENTS = (("unknown", "Unknown — not asked yet"), ("yes", "Yes — agreed to e-mails"),
             ("no", "No — said no to e-mails"))
 
@@ -80,8 +76,9 @@ class CustomerDetailPanel(QWidget):
         birthday.addWidget(self.birth_year, 1)
         self.language = QComboBox()
         self.language.setEditable(True)
+        self.language.addItem("The shop's language", "")
         for code, label in LANGUAGES:
-            self.language.addItem(f"{label} ({code})" if code else label, code)
+            self.language.addItem(f"{label} ({code})", code)
         self.consent = QComboBox()
         for value, label in CONSENTS:
             self.consent.addItem(label, value)

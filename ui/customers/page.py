@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,34 +23,14 @@ from desktop_app.errors import AppError
 from storage import customers
 from ui.context import UiContext
 from ui.customers.detail import CustomerDetailPanel
-from ui.customers.model import COLUMNS, CustomerTableModel
+from ui.customers.empty import EmptyCustomersWidget
+from ui.customers.model import CustomerTableModel
+from ui.customers.table import CustomerTableView
 from ui.errors import show_app_error
+from ui.keys import shortcut
+from ui.questions import ask_yes_no
 
 SEARCH_DEBOUNCE_MS = 150
-_DEFAULT_WIDTHS = (180, 220, 110, 110, 100, 130, 120, 90)
-
-
-def ask_yes_no(parent: QWidget, title: str, text: str, detail: str = "") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-    if detail:
-        box.setInformativeText(detail)
-    return box.exec() == QMessageBox.StandardButton.Yes
-
-
-def shortcut(keys: QKeySequence, widget: QWidget, slot: Callable[[], None],
-             context: Qt.ShortcutContext) -> QShortcut:
-    """A shortcut active only in *context* of *widget*.
-
-    Set the context after construction: PySide6 6.12 ignores the constructor's context argument,
-    which would make e.g. the table's Return key fire in every text field of the window.
-    """
-    action = QShortcut(keys, widget)
-    action.setContext(context)
-    action.activated.connect(slot)
-    return action
 
 
 class CustomersPage(QWidget):
@@ -118,30 +94,9 @@ class CustomersPage(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.delete_button)
 
-        self.table = QTableView()
+        self.table = CustomerTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        # Uniform, fixed row heights: the view never measures 100,000 rows.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(_DEFAULT_WIDTHS):
-            header.resizeSection(column, width)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.sort_requested.connect(self._on_sort_requested)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
@@ -164,7 +119,10 @@ class CustomersPage(QWidget):
         list_layout.addLayout(top)
         list_layout.addWidget(self.splitter, 1)
 
-        self.empty = self._build_empty_state()
+        self.empty = EmptyCustomersWidget()
+        self.empty.add_button.clicked.connect(self.start_new)
+        self.import_button = self.empty.import_button
+        self.empty_add_button = self.empty.add_button
         self.stack = QStackedWidget()
         self.stack.addWidget(list_view)
         self.stack.addWidget(self.empty)
@@ -176,7 +134,6 @@ class CustomersPage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
-        header.sortIndicatorChanged.connect(self._on_sort_clicked)
 
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
         only = Qt.ShortcutContext.WidgetShortcut
@@ -188,34 +145,6 @@ class CustomersPage(QWidget):
         shortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, only)
         shortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_table, only)
         self._update_buttons()
-
-    def _build_empty_state(self) -> QWidget:
-        empty = QWidget()
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        heading = QLabel("<h2>No customers yet</h2>")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel("Fondly writes birthday, back-in-stock and thank-you notes to the people on "
-                      "your customer list. Bring in the list you already keep, or add people one "
-                      "by one.")
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
-        self.import_button = QPushButton("Import a customer list…")
-        self.import_button.hide()  # shown once the import feature hands in its action
-        self.empty_add_button = QPushButton("Add a customer")
-        self.empty_add_button.clicked.connect(self.start_new)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.empty_add_button)
-        buttons.addStretch(1)
-        layout.addWidget(heading)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        return empty
 
     def set_import_action(self, callback: Callable[[], None]) -> None:
         """The import feature's hook: show "Import a customer list…" on the empty state."""
@@ -309,28 +238,14 @@ class CustomersPage(QWidget):
     def _on_search_typed(self, _text: str) -> None:
         self._debounce.start()  # restarts: the query runs ~150 ms after the last key
 
-    def _on_sort_clicked(self, section: int, order: Qt.SortOrder) -> None:
-        key = COLUMNS[section].sort_key if 0 <= section < len(COLUMNS) else None
-        header = self.table.horizontalHeader()
-        if key is None:
-            # This column cannot be sorted in SQL: put the indicator back where the sort is.
-            current = next(i for i, c in enumerate(COLUMNS) if c.sort_key == self.sort_key)
-            header.blockSignals(True)
-            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder if self.descending
-                                    else Qt.SortOrder.AscendingOrder)
-            header.blockSignals(False)
-            return
-        self.sort_by(key, descending=order == Qt.SortOrder.DescendingOrder)
-
-    def sort_by(self, key: str, *, descending: bool = False) -> None:
+    def _on_sort_requested(self, key: str, descending: bool) -> None:
         self.sort_key, self.descending = key, descending
-        column = next(i for i, c in enumerate(COLUMNS) if c.sort_key == key)
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
-        header.blockSignals(False)
         if self._started:
             self.refresh()
+
+    def sort_by(self, key: str, *, descending: bool = False) -> None:
+        self.table.show_sort(key, descending)
+        self._on_sort_requested(key, descending)
 
     # -- selection and the detail panel --------------------------------------------------------
 
@@ -460,19 +375,14 @@ class CustomersPage(QWidget):
     def _restore_state(self) -> None:
         header_state = self._state.value("customers/header")
         if header_state is not None:
-            header = self.table.horizontalHeader()
-            header.restoreState(header_state)
-            section = header.sortIndicatorSection()
-            key = COLUMNS[section].sort_key if 0 <= section < len(COLUMNS) else None
-            if key is not None:
-                self.sort_key = key
-                self.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.table.restore_header(header_state)
+            self.sort_key, self.descending = self.table.sort_key, self.table.descending
         splitter_state = self._state.value("customers/splitter")
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
 
     def save_state(self) -> None:
         """Called by the main window on close."""
-        self._state.setValue("customers/header", self.table.horizontalHeader().saveState())
+        self._state.setValue("customers/header", self.table.save_header())
         self._state.setValue("customers/splitter", self.splitter.saveState())
         self._state.sync()
