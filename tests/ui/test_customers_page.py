@@ -339,3 +339,16 @@ def test_invalid_edits_stop_the_move_and_say_why(qtbot, ui_ctx, page_state):
     qtbot.waitUntil(lambda: page.current_id() == first.id, timeout=2000)
     assert page.detail.customer.id == first.id and page.detail.email.text() == "broken@"
     assert customers.get(ui_ctx.db, first.id).email == first.email
+
+
+def test_escape_in_the_panel_drops_the_edits_and_returns_to_the_list(qtbot, store, page_state):
+    page = open_page(qtbot, store, page_state)
+    page.table.setFocus()
+    page.table.selectRow(2)
+    before = page.detail.customer
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.detail.first_name, "zzz")
+    assert page.detail.dirty
+    qtbot.keyClick(page.detail.first_name, Qt.Key.Key_Escape)
+    assert not page.detail.dirty and page.detail.first_name.text() == before.first_name
+    assert page.table.hasFocus()

@@ -60,3 +60,18 @@ def test_closing_the_main_window_saves_the_table_state(qtbot, ui_ctx, private_qs
     window.close()
     assert QSettings().value("customers/header") is not None
     assert QSettings().value("main_window/geometry") is not None
+
+
+def test_explore_the_sample_bakery_opens_it_on_the_customers_page(qtbot, ui_ctx):
+    shell = AppShell(ui_ctx, build_pages=build_pages)  # the real sample loader
+    with qtbot.waitSignal(shell.ready, timeout=5000):
+        shell.start()
+    qtbot.mouseClick(shell.welcome.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.window is not None, timeout=10000)
+    window = shell.window
+    qtbot.addWidget(window)
+    page = window.pages["customers"].widget
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+    assert window.current_key() == "customers"
+    assert page.model.rowCount() == page.total >= 150
+    assert "Fondly" in window.windowTitle() and load_settings(ui_ctx.db).shop_name in window.windowTitle()

@@ -144,6 +144,7 @@ class CustomersPage(QWidget):
         shortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_current, only)
         shortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, only)
         shortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_table, only)
+        shortcut(QKeySequence(Qt.Key.Key_Escape), self.detail, self._leave_detail, within)
         self._update_buttons()
 
     def set_import_action(self, callback: Callable[[], None]) -> None:
@@ -304,6 +305,13 @@ class CustomersPage(QWidget):
         self.table.setFocus()
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self.table.selectRow(0)
+
+    def _leave_detail(self) -> None:
+        """Escape in the panel: drop the unsaved edits and go back to the list."""
+        self.detail.revert()
+        if self.detail.is_new:
+            self.detail.show_nothing()
+        self.table.setFocus()
 
     def edit_current(self) -> None:
         if self.detail.customer is not None:
