@@ -25,7 +25,7 @@ from storage.db import DB_FILENAME, open_db
 from storage.timestamps import to_iso
 
 # Bump when the shape changes, so cached shops under bench/out/ are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 7
 CSV_NAME = "shopify_customers.csv"
 # The exact header of a Shopify customers export with the birth-date metafield column.
@@ -45,7 +45,8 @@ CUSTOMER_COLUMNS = (
 NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)  # fixed, so the shop is reproducible
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com", "shop.example.org")
-AREA_CODES = (503, 971, 360, 206, 415, 212, 312, 617)
+# 555-0100…0199 is fictional in every North American area code: NXX codes without N11.
+AREA_CODES = tuple(n for n in range(200, 1000) if n % 100 != 11 and (n // 10) % 10 != 9)
 CITIES = (("Portland", "OR", "972"), ("Vancouver", "WA", "986"), ("Seattle", "WA", "981"),
           ("Beaverton", "OR", "970"))
 TAGS = ("regular", "sourdough-club", "VIP", "wholesale", "cake-orders", "gluten-free", "newsletter")
@@ -77,6 +78,10 @@ def _birthday(rng: random.Random) -> tuple[int | None, int | None, int | None]:
     return month + 1, day, None if yearless else rng.randint(1940, 2007)
 
 
+def _fictional_phone(n: int) -> str:
+    return f"+1 {AREA_CODES[n % len(AREA_CODES)]}-555-01{n // len(AREA_CODES):02d}"
+
+
 def _people(size: int, seed: int):
     """Yields (customer row tuple, shopify csv row) for each customer."""
     rng = random.Random(seed)
@@ -87,20 +92,25 @@ def _people(size: int, seed: int):
         total += w
         cumulative.append(total)
     used: dict[str, int] = {}
+    phone_only = 0
     for i in range(size):
         pool = rng.choices(pools, cum_weights=cumulative)[0]
         first, first_ascii = rng.choice(pool.firsts)
         last, last_ascii = rng.choice(pool.lasts)
         name = display_name(pool, first, last)
-        email = None
-        if rng.random() >= 0.06:
+        email = phone = None
+        # Phone-only customers are told apart by their phone, so theirs are unique (the fictional
+        # range holds ~70,000 numbers); the others' phones may repeat, as households' do.
+        if rng.random() < 0.06 and phone_only < len(AREA_CODES) * 100:
+            phone = _fictional_phone(phone_only)
+            phone_only += 1
+        else:
             local = f"{first_ascii}.{last_ascii}"
             n = used.get(local, 0)
             used[local] = n + 1
             email = f"{local}{n if n else ''}@{DOMAINS[i % len(DOMAINS)]}"
-        phone = None
-        if rng.random() < 0.5 or email is None:
-            phone = f"+1 {AREA_CODES[i % len(AREA_CODES)]}-555-01{rng.randrange(100):02d}"
+            if rng.random() < 0.5:
+                phone = _fictional_phone(rng.randrange(len(AREA_CODES) * 100))
         month, day, year = _birthday(rng)
         consent = rng.choices(("yes", "unknown", "no"), cum_weights=(58, 88, 100))[0]
         consent_at = to_iso(NOW - dt.timedelta(days=rng.randint(1, 900))) if consent != "unknown" else None

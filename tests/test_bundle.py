@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.slow
+# One build per run: under `--dist loadgroup` (make test) all three tests go to one worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bundle")]
 
 
 @pytest.fixture(scope="module")

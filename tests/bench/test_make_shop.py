@@ -26,6 +26,11 @@ def test_shop_has_the_promised_shape(tmp_path):
     assert any(c.birth_month and c.birth_year is None for c in people)
     assert any(c.birth_month is None for c in people)
     assert any(c.do_not_contact for c in people)
+    # Under the import contract the key is the e-mail, else the phone: every row is its own
+    # customer, so an import of the CSV must find exactly SIZE customers.
+    phone_only = [c.phone_key for c in people if not c.email]
+    assert phone_only and len(set(phone_only)) == len(phone_only)
+    assert all(c.email or c.phone for c in people)
     assert {"en", "de", "fr", "es"} <= {c.language for c in people}
     names = "".join(c.name for c in people)
     for low, high in ((0x0400, 0x04FF), (0x0600, 0x06FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF)):

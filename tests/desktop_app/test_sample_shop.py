@@ -115,3 +115,13 @@ def test_sample_is_searchable(db):
     folded = target.replace("ü", "u").replace("Á", "A")[:4]
     found = customers.rows_by_ids(db, customers.ordered_ids(db, search=folded))
     assert any(c.last_name == target for c in found.values())
+
+
+def test_refuses_a_shop_that_has_settings_but_no_customers_yet(db):
+    from desktop_app.settings import Settings, save_settings
+
+    save_settings(db, Settings(shop_name="Maren's Own", owner_name="Maren"))
+    with pytest.raises(AppError):
+        load_sample_shop(db)
+    assert customers.count(db) == 0
+    assert load_settings(db).shop_name == "Maren's Own"
