@@ -52,3 +52,25 @@ class DraftFacts:
     shop: ShopFacts = field(default_factory=ShopFacts)
     occasion_date: dt.date | None = None
     last_message_at: dt.datetime | None = None
+
+
+def check_draft(facts: DraftFacts) -> list[Finding]:
+    """Every finding on one draft, blocking ones first. Pure; fast enough to run while typing.
+
+    The first call loads the language model (about a second): call ``warm_up()`` early to hide it.
+
+    >>> import datetime as dt
+    >>> draft = DraftFacts(occasion="restock", subject="", body="Hi [NAME],", today=dt.date(2026, 5, 1))
+    >>> [f.code for f in check_draft(draft)][:2]
+    ['empty_subject', 'placeholder_text']
+    """
+    from desktop_app.checks.engine import run_checks  # the rules import the types above
+
+    return run_checks(facts)
+
+
+def warm_up() -> None:
+    """Load the language and sentiment models now (e.g. on a background lane at start-up)."""
+    from desktop_app.checks.models import warm_up as load
+
+    load()

@@ -1,0 +1,197 @@
+"""Text helpers for the check: accent-free folding, phrase matching, greetings, emoji and caps."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKD", ch)[0].lower()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, straight quotes — and exactly as long as *text*.
+
+    Keeping the length lets a match in the folded text point back into the original (for
+    capitalisation and for quoting the owner's own words).
+
+    >>> fold("Chère Zoë, ¡Feliz CUMPLEAÑOS!")
+    'chere zoe, ¡feliz cumpleanos!'
+    >>> len(fold("Straße")) == len("Straße")
+    True
+    """
+    return "".join(fold_char(ch) for ch in text.translate(_QUOTES))
+
+
+@lru_cache(maxsize=256)
+def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest first so "happy belated birthday" wins over "happy birthday".
+    parts = sorted((fold(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+def find_phrases(folded: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases (regex fragments, written lower-case) found in already-folded text.
+
+    >>> find_phrases(fold("Act NOW — it expires in 2 hours"), ("act now", r"expires? in \\d+ hours?"))
+    ['act now', 'expires in 2 hours']
+    """
+    return [m.group(0) for m in _phrase_regex(tuple(phrases)).finditer(folded)]
+
+
+def quote(found: list[str], limit: int = 2) -> str:
+    """“a”, “b” — the first few distinct matches, for a message."""
+    seen: list[str] = []
+    for item in found:
+        item = item.strip()
+        if item and item not in seen:
+            seen.append(item)
+    return ", ".join(f"“{item}”" for item in seen[:limit])
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", text)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?¡¿…])\s+|\n+", text) if s.strip()]
+
+
+def letters(text: str) -> list[str]:
+    return [ch for ch in text if ch.isalpha()]
+
+
+# Emoji: pictographs and dingbats; skin-tone modifiers, ZWJ and VS16 join into one symbol.
+_EMOJI_RANGES = (
+    (0x1F000, 0x1F3FA),
+    (0x1F400, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+)
+_JOINERS = {0x200D, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400))
+
+
+def is_emoji(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _EMOJI_RANGES)
+
+
+def emoji_stats(text: str) -> tuple[int, int]:
+    """(emoji count, longest run of emoji with only spaces between).
+
+    >>> emoji_stats("Happy birthday 🎂🎉 x 🎁")
+    (3, 2)
+    >>> emoji_stats("👨‍👩‍👧 ok")
+    (1, 1)
+    """
+    total = run = longest = 0
+    previous_joiner = False
+    for ch in text:
+        code = ord(ch)
+        if code in _JOINERS:
+            previous_joiner = code == 0x200D
+            continue
+        if is_emoji(ch):
+            if not previous_joiner:
+                total += 1
+                run += 1
+                longest = max(longest, run)
+        elif not ch.isspace():
+            run = 0
+        previous_joiner = False
+    return total, longest
+
+
+@dataclass(frozen=True)
+class Greeting:
+    """The opening salutation of a line: which greeting, and the name tokens after it."""
+
+    opener: str  # folded greeting words, e.g. "dear"
+    names: tuple[str, ...]  # capitalised name tokens as written
+    empty_name: bool  # "Hi ," or "Dear," — a name was meant but none came
+    generic: str  # the generic address used ("customer"), or ""
+
+
+def parse_greeting(
+    line: str,
+    *,
+    openers: Iterable[str],
+    name_openers: Iterable[str],
+    honorifics: Iterable[str],
+    generic: Iterable[str],
+    fillers: Iterable[str],
+) -> Greeting | None:
+    """Read the salutation at the start of *line*, or None when the line does not open with one.
+
+    >>> kw = dict(openers=("hi", "dear"), name_openers=("dear",), honorifics=("mrs",),
+    ...           generic=("customer", "there"), fillers=("my",))
+    >>> parse_greeting("Dear Mrs. Okafor,", **kw).names
+    ('Okafor',)
+    >>> parse_greeting("Hi ,", **kw).empty_name, parse_greeting("Dear,", **kw).empty_name
+    (True, True)
+    >>> parse_greeting("Hi there!", **kw).generic
+    'there'
+    >>> parse_greeting("Thanks for everything", **kw) is None
+    True
+    """
+    folded = fold(line)
+    match = _phrase_regex(tuple(openers)).match(folded.lstrip())
+    if not match:
+        return None
+    start = len(folded) - len(folded.lstrip())
+    opener = match.group(0)
+    end = start + match.end()
+    rest, rest_folded = line[end:], folded[end:]
+    # A space before the punctuation is the tell-tale of an empty {{ name }}: "Hi ,".
+    if re.match(r"\s+[,;:!.]", rest) or (
+        opener in {fold(o) for o in name_openers} and re.match(r"\s*(?:[,;:!.]|$)", rest)
+    ):
+        return Greeting(opener, (), True, "")
+    generic_hit = _phrase_regex(tuple(generic)).match(rest_folded.lstrip(" ,"))
+    if generic_hit:
+        return Greeting(opener, (), False, generic_hit.group(0))
+    honorific_set = {fold(h) for h in honorifics}
+    filler_set = {fold(f) for f in fillers}
+    rest = rest.lstrip(" ,")
+    # Drop "Mrs." and "liebe" before cutting the clause at punctuation (the dot of "Mrs.").
+    while (lead := re.match(r"([^\W\d_]+)\.?\s+", rest)) and fold(lead.group(1)) in (
+        honorific_set | filler_set
+    ):
+        rest = rest[lead.end() :]
+    clause = re.split(r"[,;:!?.\n()]|\s[-–—]\s", rest, maxsplit=1)[0]
+    names: list[str] = []
+    for token in clause.split():
+        bare = token.strip(".'\"")
+        key = fold(bare)
+        if not bare:
+            continue
+        if key in honorific_set or key in filler_set:
+            continue
+        if not bare[0].isupper():
+            break
+        names.append(bare)
+        if len(names) == 3:
+            break
+    return Greeting(opener, tuple(names), False, "")
+
+
+def name_tokens(*names: str) -> set[str]:
+    """Folded tokens of the given names, split at spaces and hyphens.
+
+    >>> sorted(name_tokens("Anna-Lena", "de la Cruz"))
+    ['anna', 'anna-lena', 'cruz', 'de', 'la', 'lena']
+    """
+    tokens: set[str] = set()
+    for name in names:
+        for part in fold(name).split():
+            part = part.strip(".'\"")
+            if part:
+                tokens.add(part)
+                tokens.update(p for p in part.split("-") if p)
+    return tokens
