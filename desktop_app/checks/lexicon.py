@@ -108,7 +108,11 @@ OPT_OUT_PHRASES = (
     "take you off", "remove you from",
     "abmelden", "abbestellen", "abmeldung", "austragen", "keine e-mails mehr",
     "keine mails mehr", "keine nachrichten mehr", "nicht mehr erhalten", "nicht mehr bekommen",
-    "nicht mehr erhalten möchten", "lieber keine",
+    "nicht mehr erhalten möchten", "lieber keine", r"keine [\w-]+ mehr",
+    r"(?:tragen|melden) wir (?:sie|dich) (?:aus|ab)",
+    # Fragments are folded to lower case, so write [^\w] rather than \W.
+    r"(?:reply|antwort\w*|r[eé]pond\w*|respond\w*)[^\w]+(?:[\w']+[^\w]+){0,4}"
+    r"(?:stop|stopp|unsubscribe|abmelden|baja)",
     "désinscrire", "désabonner", "désinscription", "désabonnement", "ne plus recevoir",
     "ne souhaitez plus", "ne souhaites plus", "plus de messages",
     "darte de baja", "darse de baja", "darle de baja", "de baja", "cancelar la suscripción",

@@ -31,6 +31,10 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # Folding lower-cases the fragments, which would turn \W into \w: refuse such fragments.
+    bad = [p for p in phrases if re.search(r"\\[A-Z]", p)]
+    if bad:
+        raise ValueError(f"upper-case regex escapes do not survive folding: {bad}")
     # Longest first so "happy belated birthday" wins over "happy birthday".
     parts = sorted((fold(p) for p in phrases), key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")

@@ -148,9 +148,10 @@ def _floods(view: DraftView) -> list[Finding]:
 def _negative(view: DraftView) -> list[Finding]:
     found = find_phrases(view.folded, tl.SARCASM) + find_phrases(view.folded, tl.NEGATIVE)
     if not found and view.reads_english:
-        apology = tuple(lx.APOLOGY_WORDS)
+        # Apologies and opt-out lines score negative ("sorry", "stop") yet are the kind part.
+        kind = tuple(lx.APOLOGY_WORDS) + tuple(lx.OPT_OUT_PHRASES) + ("stop",)
         scored = [
-            (s, sentiment(s)) for s in sentences(view.text) if not find_phrases(fold(s), apology)
+            (s, sentiment(s)) for s in sentences(view.text) if not find_phrases(fold(s), kind)
         ]
         harsh = [s for s, score in scored if score <= NEGATIVE_SENTENCE]
         mean = sum(score for _, score in scored) / max(len(scored), 1)

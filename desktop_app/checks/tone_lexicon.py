@@ -99,7 +99,9 @@ AGE_JOKES = (
 )
 
 CREEPY = (
-    "we saw you", "we've seen you", "we noticed you were", "we noticed you looking",
+    r"we(?:'ve)? (?:saw|seen|noticed) (?:that )?you (?:were |have been |'ve been )?"
+    r"(?:looking|browsing|checking out|eyeing|viewing|visiting our|opened|clicked)",
+    "we noticed you were", "we noticed you looking",
     "we noticed you browsing", "we noticed that you looked", "we've been watching",
     "we are watching", "we're watching", "we tracked", "we've tracked", "your browsing",
     "you looked at", "you were looking at", "you viewed", "you browsed", "you were browsing",
@@ -115,5 +117,5 @@ CREEPY = (
     "dans votre panier", "dans ton panier", "nous savons où", "nous vous observons",
     "vimos que estabas mirando", "vimos que estuviste", "hemos visto que", "estuviste mirando",
     "has estado mirando", "tu navegación", "su navegación", "en tu carrito", "en su carrito",
-    "sabemos dónde", "te estamos observando", "te vimos",
+    "sabemos dónde", "te estamos observando", "te vimos mirando",
 )
