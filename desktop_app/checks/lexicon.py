@@ -68,7 +68,7 @@ BELATED_WORDS = (
 
 # The age a text states: each pattern has one group, the number.
 AGE_PATTERNS = (
-    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day|year)",
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)",
     r"\bturn(?:ing|s|ed)?\s+(\d{1,3})\b",
     r"\b(\d{1,3})\s+(?:years?\s+(?:old|young))",
     r"\b(\d{1,3})\.\s*(?:geburtstag|wiegenfest|lebensjahr)",
@@ -91,13 +91,13 @@ AGE_WORDS = {
 OFFER_WORDS = (
     r"\d+\s?%", r"\d+\s?(?:percent|prozent|pour ?cent|por ?ciento)", "discount", "discounts",
     "voucher", "coupon", "promo code", "discount code", "% off", "off your next", "free gift",
-    "for free", "free delivery", "free shipping", "on the house", "on sale", "big sale", "offer",
+    "for free", r"(?:a|one|your|the) free [a-z]+", r"(?:is|are|it's|'s) on us", "free delivery", "free shipping", "on the house", "on sale", "big sale", "offer",
     "rabatt", "rabattcode", "gutschein", "gutscheincode", "angebot", "gratis", "kostenlos",
-    "versandkostenfrei", "aktion",
+    "versandkostenfrei", "aktion", "geht auf uns", "aufs haus",
     "réduction", "remise", "code promo", "bon d'achat", "offert", "offerte", "gratuit",
-    "gratuite", "promotion", "soldes",
+    "gratuite", "promotion", "soldes", "offert par la maison", "c'est offert",
     "descuento", "cupón", "código de descuento", "código", "oferta", "gratis", "de regalo",
-    "rebaja", "rebajas", "promoción",
+    "rebaja", "rebajas", "promoción", "invita la casa", "corre de nuestra cuenta",
 )
 
 # A line that tells the reader how to stop receiving these notes.
@@ -105,7 +105,8 @@ OPT_OUT_PHRASES = (
     "unsubscribe", "opt out", "opt-out", "no longer wish", "no longer want", "stop receiving",
     "stop these", "rather not hear", "rather not get", "don't want these", "do not want these",
     "prefer not to receive", "reply stop", "reply with stop", "we'll stop", "we will stop",
-    "take you off", "remove you from",
+    "take you off", "remove you from", "e-mail preferences", "email preferences",
+    "manage your preferences", "update your preferences",
     "abmelden", "abbestellen", "abmeldung", "austragen", "keine e-mails mehr",
     "keine mails mehr", "keine nachrichten mehr", "nicht mehr erhalten", "nicht mehr bekommen",
     "nicht mehr erhalten möchten", "lieber keine", r"keine [\w-]+ mehr",

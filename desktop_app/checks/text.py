@@ -145,10 +145,12 @@ def parse_greeting(
     True
     """
     folded = fold(line)
-    match = _phrase_regex(tuple(openers)).match(folded.lstrip())
+    # Spanish opens exclamations with "¡": "¡Hola, Pedro!" greets Pedro.
+    lead = folded[: len(folded) - len(folded.lstrip(" \t¡¿\"'«"))]
+    match = _phrase_regex(tuple(openers)).match(folded[len(lead) :])
     if not match:
         return None
-    start = len(folded) - len(folded.lstrip())
+    start = len(lead)
     opener = match.group(0)
     end = start + match.end()
     rest, rest_folded = line[end:], folded[end:]
