@@ -70,7 +70,9 @@ def check_draft(facts: DraftFacts) -> list[Finding]:
 
 
 def warm_up() -> None:
-    """Load the language and sentiment models now (e.g. on a background lane at start-up)."""
+    """Load the models and compile the phrase lists now (e.g. on a background lane at start-up)."""
     from desktop_app.checks.models import warm_up as load
 
     load()
+    sample = "Hi Anna,\n\nHappy birthday from all of us! Reply stop to opt out. 🎂"
+    check_draft(DraftFacts("birthday", "Happy birthday", sample, dt.date(2026, 1, 1)))

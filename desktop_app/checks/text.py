@@ -8,11 +8,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+_QUOTES = {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'}
 
 
 def fold_char(ch: str) -> str:
+    if ch in _QUOTES:
+        return _QUOTES[ch]
     return unicodedata.normalize("NFKD", ch)[0].lower()
+
+
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character (fold runs per keystroke)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
@@ -26,7 +39,7 @@ def fold(text: str) -> str:
     >>> len(fold("Straße")) == len("Straße")
     True
     """
-    return "".join(fold_char(ch) for ch in text.translate(_QUOTES))
+    return text.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=256)
@@ -71,19 +84,12 @@ def letters(text: str) -> list[str]:
     return [ch for ch in text if ch.isalpha()]
 
 
-# Emoji: pictographs and dingbats; skin-tone modifiers, ZWJ and VS16 join into one symbol.
-_EMOJI_RANGES = (
-    (0x1F000, 0x1F3FA),
-    (0x1F400, 0x1FAFF),
-    (0x2600, 0x27BF),
-    (0x2B00, 0x2BFF),
-)
-_JOINERS = {0x200D, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400))
-
-
-def is_emoji(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _EMOJI_RANGES)
+# Emoji: pictographs and dingbats; skin tones, ZWJ sequences, VS16 and keycaps join into one.
+_PICTO = "\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF"
+_MODIFIERS = "\U0001F3FB-\U0001F3FF\uFE0F\u20E3"
+_EMOJI = rf"[{_PICTO}][{_MODIFIERS}]*(?:\u200D[{_PICTO}][{_MODIFIERS}]*)*"
+_EMOJI_RE = re.compile(_EMOJI)
+_EMOJI_RUN_RE = re.compile(rf"(?:{_EMOJI}\s*)+")
 
 
 def emoji_stats(text: str) -> tuple[int, int]:
@@ -91,24 +97,11 @@ def emoji_stats(text: str) -> tuple[int, int]:
 
     >>> emoji_stats("Happy birthday 🎂🎉 x 🎁")
     (3, 2)
-    >>> emoji_stats("👨‍👩‍👧 ok")
-    (1, 1)
+    >>> emoji_stats("👨‍👩‍👧 ok 👍🏽")
+    (2, 1)
     """
-    total = run = longest = 0
-    previous_joiner = False
-    for ch in text:
-        code = ord(ch)
-        if code in _JOINERS:
-            previous_joiner = code == 0x200D
-            continue
-        if is_emoji(ch):
-            if not previous_joiner:
-                total += 1
-                run += 1
-                longest = max(longest, run)
-        elif not ch.isspace():
-            run = 0
-        previous_joiner = False
+    total = len(_EMOJI_RE.findall(text))
+    longest = max((len(_EMOJI_RE.findall(run)) for run in _EMOJI_RUN_RE.findall(text)), default=0)
     return total, longest
 
 

@@ -101,20 +101,21 @@ def tone(view: DraftView) -> list[Finding]:
 
 
 def _shouting(view: DraftView) -> list[Finding]:
-    shop_words = set(words(view.facts.shop.name or ""))
+    quiet = _ACRONYMS | set(words(view.facts.shop.name or ""))
 
-    def caps(text: str) -> list[str]:
-        return [w for w in words(text) if len(w) > 1 and w.isupper() and w not in _ACRONYMS | shop_words]
+    def loud(word: str) -> bool:
+        return len(word) > 1 and word.isupper() and word not in quiet
 
-    subject_words = [w for w in words(view.subject) if w not in shop_words]
-    subject_caps = caps(view.subject)
+    subject_words = [w for w in words(view.subject) if w not in quiet]
+    loud_subject = len(subject_words) >= 2 and (
+        sum(map(loud, subject_words)) >= 0.7 * len(subject_words)
+    )
     longest_run = run = 0
     for word in words(view.body):
-        run = run + 1 if word in set(caps(word)) else 0
+        run = run + 1 if loud(word) else 0
         longest_run = max(longest_run, run)
     body_letters = [ch for ch in view.body if ch.isalpha()]
     body_ratio = sum(ch.isupper() for ch in body_letters) / max(len(body_letters), 1)
-    loud_subject = len(subject_words) >= 2 and len(subject_caps) >= 0.7 * len(subject_words)
     if loud_subject or longest_run >= 3 or (len(body_letters) >= 20 and body_ratio > 0.5):
         where = "subject" if loud_subject else "message"
         return [

@@ -56,7 +56,7 @@ def leftovers(view: DraftView) -> list[Finding]:
                 "The greeting has no name in it (“Hi ,”). Add the customer's name or say “Hello”.",
             )
         )
-    dangling = _dangling_code(view.text)
+    dangling = _dangling_code(view.text, view.folded)
     if dangling:
         out.append(
             finding(
@@ -84,11 +84,10 @@ def _placeholders(view: DraftView) -> list[str]:
     return found
 
 
-def _dangling_code(text: str) -> str:
+def _dangling_code(text: str, folded: str) -> str:
     """The code phrase left without a code: "use this code:" at a line's end, or "code at checkout"."""
     code_words = "|".join(sorted((fold(w) for w in lx.CODE_WORDS), key=len, reverse=True))
     checkout = "|".join(fold(w) for w in lx.CHECKOUT_WORDS)
-    folded = fold(text)
     patterns = (
         rf"(?<!\w)(?:{code_words})\s*:?\s*(?:none|undefined|null)?\s*(?=[.!,;]|\n|$)",
         rf"(?<!\w)(?:{code_words})\s*:\s+(?={checkout})",
@@ -156,14 +155,13 @@ def facts(view: DraftView) -> list[Finding]:
     return _age(view) + _late_birthday(view)
 
 
+_AGE_RES = tuple(re.compile(p) for p in lx.AGE_PATTERNS)
+_AGE_WORDS_RE = re.compile(r"\b(" + "|".join(lx.AGE_WORDS) + r")\b")
+
+
 def _stated_ages(folded: str) -> list[tuple[str, int]]:
-    ages = []
-    for pattern in lx.AGE_PATTERNS:
-        for match in re.finditer(pattern, folded):
-            ages.append((match.group(0), int(match.group(1))))
-    for word, number in lx.AGE_WORDS.items():
-        for match in re.finditer(rf"\b{word}\b", folded):
-            ages.append((match.group(0), number))
+    ages = [(m.group(0), int(m.group(1))) for r in _AGE_RES for m in r.finditer(folded)]
+    ages += [(m.group(0), lx.AGE_WORDS[m.group(1)]) for m in _AGE_WORDS_RE.finditer(folded)]
     return [(text, age) for text, age in ages if 1 <= age <= 120]
 
 
