@@ -38,6 +38,8 @@ class ShopFacts:
     name: str = ""
     language: str = "en"
     cooldown_days: int = 14
+    # Settings.unknown_consent_allowed: False means marketing only to customers who said yes.
+    unknown_consent_allowed: bool = True
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ do_not_contact             block     the customer is marked "do not contact"
 no_valid_email             block     no valid e-mail address to send to
 offer_without_consent      block     an offer or discount to someone without marketing consent
 consent_unknown            info      a marketing note to someone whose consent is unknown
+consent_required           block     a marketing note to someone whose consent is unknown, and
+                                     the shop writes only to customers who said yes
 cooldown                   warn      the last message went out within the shop's cool-down
 no_opt_out                 warn      a marketing note without a way to say "no more e-mails"
 language_mismatch          warn      the text's language differs from the customer's language
@@ -67,6 +69,7 @@ SEVERITY: dict[str, Severity] = {
     "no_valid_email": "block",
     "offer_without_consent": "block",
     "consent_unknown": "info",
+    "consent_required": "block",
     "cooldown": "warn",
     "no_opt_out": "warn",
     "language_mismatch": "warn",

@@ -48,6 +48,14 @@ def consent(view: DraftView) -> list[Finding]:
                 "e-mails. Remove the offer, or record their consent first.",
             )
         )
+    elif marketing and answer == "unknown" and not facts.shop.unknown_consent_allowed:
+        out.append(
+            finding(
+                "consent_required",
+                f"The shop writes only to customers who said yes, and {name} has not. "
+                "Skip this note, or record their consent first.",
+            )
+        )
     elif marketing and answer == "unknown":
         out.append(
             finding(

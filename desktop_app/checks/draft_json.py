@@ -118,8 +118,12 @@ def _shop(obj: dict) -> ShopFacts:
     days = obj.get("cooldown_days", ShopFacts.cooldown_days)
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise _bad("“shop.cooldown_days” must be a whole number of days (0 or more)")
+    allowed = obj.get("unknown_consent_allowed", True)
+    if not isinstance(allowed, bool):
+        raise _bad("“shop.unknown_consent_allowed” must be true or false")
     return ShopFacts(
         name=_text(obj, "name", where="shop."),
         language=_text(obj, "language", where="shop.") or ShopFacts.language,
         cooldown_days=days,
+        unknown_consent_allowed=allowed,
     )

@@ -68,19 +68,22 @@ def leftovers(view: DraftView) -> list[Finding]:
 
 
 def _placeholders(view: DraftView) -> list[str]:
-    found = [m.group(0) for m in _MERGE_TAGS.finditer(view.text)]
+    # Inside {{ }} is template_syntax's business: "{{ first_name }}" is one finding, not two.
+    text = _TEMPLATE.sub(" ", view.text)
+    folded = fold(text)
+    found = [m.group(0) for m in _MERGE_TAGS.finditer(text)]
     keys = {fold(k) for k in lx.PLACEHOLDER_KEYS}
-    for match in _BRACKETED.finditer(view.text):
+    for match in _BRACKETED.finditer(text):
         inner = match.group(1).strip()
         inner_words = set(re.split(r"[\s_/-]+", fold(inner)))
         if (inner.isupper() and len(inner) > 1) or inner_words & keys:
             found.append(match.group(0))
-    found += find_phrases(view.folded, lx.PLACEHOLDER_WORDS)
+    found += find_phrases(folded, lx.PLACEHOLDER_WORDS)
     for pattern in lx.PLACEHOLDER_CASED:
-        found += re.findall(pattern, view.text)
-    found += [m.group(0) for m in _NONE_AS_TEXT.finditer(view.text)]
+        found += re.findall(pattern, text)
+    found += [m.group(0) for m in _NONE_AS_TEXT.finditer(text)]
     if view.language[0] != "de":  # "null" is German for zero
-        found += _NULL.findall(view.text)
+        found += _NULL.findall(text)
     return found
 
 
@@ -97,7 +100,10 @@ def _dangling_code(text: str, folded: str) -> str:
     for pattern in patterns:
         match = re.search(pattern, folded)
         if match:
-            return text[match.start() : match.end()].strip()
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            sentence = re.split(r"[.!?¡¿]", text[line_start : match.start()])[-1]
+            lead = sentence.split()[-3:]
+            return " ".join([*lead, text[match.start() : match.end()].strip()])
     return ""
 
 

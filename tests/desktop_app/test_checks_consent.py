@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.checks import check_draft
-from tests.desktop_app.check_helpers import codes, draft
+from tests.desktop_app.check_helpers import codes, draft, with_shop
 
 UTC = dt.UTC
 
@@ -97,3 +97,23 @@ def test_a_marketing_note_needs_an_opt_out_line(language):
 def test_opt_out_wordings_are_recognised(line):
     body = "Hi Anna,\n\nHappy birthday from all of us!\n\n" + line
     assert "no_opt_out" not in codes(draft(body=body))
+
+
+def test_a_shop_that_writes_only_to_yes_blocks_unknown_consent():
+    unknown = draft(customer_changes={"email_consent": "unknown"})
+    strict = with_shop(unknown, unknown_consent_allowed=False)
+    assert "consent_required" in codes(strict) and "consent_unknown" not in codes(strict)
+    assert "consent_required" not in codes(with_shop(draft(), unknown_consent_allowed=False))
+
+
+def test_facts_from_stored_rows():
+    from desktop_app.checks.facts import customer_facts, shop_facts
+    from desktop_app.settings import Settings
+    from storage.customers import Customer
+
+    row = Customer(id=1, first_name="Zoë", email="zoe@example.com", birth_month=3, birth_day=14,
+                   email_consent="yes", notes="Likes rye")
+    facts = customer_facts(row)
+    assert (facts.first_name, facts.birth_month, facts.notes) == ("Zoë", 3, "Likes rye")
+    shop = shop_facts(Settings(shop_name="Rosemary & Rye", cooldown_days=7))
+    assert (shop.name, shop.cooldown_days, shop.unknown_consent_allowed) == ("Rosemary & Rye", 7, True)
