@@ -19,6 +19,7 @@ generic_greeting           warn      "Dear customer" although the customer's nam
 age_unknown_year           block     the text states an age but the year of birth is unknown
 age_wrong                  block     the stated age does not match the year of birth
 birthday_late              warn      a birthday note well past the date without belated wording
+birthday_not_today         warn      the note says "today" but the birthday is days away
 opted_out                  block     the customer said no to e-mails
 do_not_contact             block     the customer is marked "do not contact"
 no_valid_email             block     no valid e-mail address to send to
@@ -64,6 +65,7 @@ SEVERITY: dict[str, Severity] = {
     "age_unknown_year": "block",
     "age_wrong": "block",
     "birthday_late": "warn",
+    "birthday_not_today": "warn",
     "opted_out": "block",
     "do_not_contact": "block",
     "no_valid_email": "block",

@@ -8,7 +8,7 @@ from desktop_app.checks import Finding
 from desktop_app.checks import lexicon as lx
 from desktop_app.checks.codes import finding, is_marketing
 from desktop_app.checks.draft_view import DraftView
-from desktop_app.checks.text import find_phrases, quote
+from desktop_app.checks.text import find_phrases, fold, quote
 from desktop_app.contacts import is_valid_email
 
 
@@ -24,11 +24,24 @@ def consent(view: DraftView) -> list[Finding]:
         out.append(
             finding("do_not_contact", f"{name} is marked “do not contact”. Do not send this note.")
         )
+    said_no = [
+        line.strip()
+        for line in (customer.notes or "").splitlines()
+        if find_phrases(fold(line), lx.NO_EMAIL_NOTE_WORDS)
+    ]
     if answer == "no":
         out.append(
             finding(
                 "opted_out",
                 f"{name} said no to e-mails. Skip this note, or ask in person first.",
+            )
+        )
+    elif said_no:
+        out.append(
+            finding(
+                "opted_out",
+                f"The notes say “{said_no[0][:80]}”. Skip this note, and set their e-mail consent "
+                "to “no” on the customer card.",
             )
         )
     email = (customer.email or "").strip()

@@ -66,6 +66,9 @@ BELATED_WORDS = (
     "aunque tarde", "tarde", "tardío", "tardía", "la semana pasada", "hace unos días",
 )
 
+# "Today" in a birthday note: wrong when the birthday is still days away.
+TODAY_WORDS = ("today", "today's", "heute", "heutigen", "aujourd'hui", "hoy")
+
 # The age a text states: each pattern has one group, the number.
 AGE_PATTERNS = (
     r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)",
@@ -77,9 +80,13 @@ AGE_PATTERNS = (
     r"\b(\d{1,3})(?:e|eme|ème)\s+anniversaire",
     r"\b(?:tes|vos|ses|les)\s+(\d{1,3})\s+ans\b",
     r"\b(\d{1,3})\s+ans\s+aujourd'hui",
+    r"\b(?:vous avez|tu as|vous aurez|tu auras|vous fetez|tu fetes)\s+(?:maintenant\s+|desormais\s+|deja\s+)?(\d{1,3})\s+ans\b",
     r"\b(?:cumples|cumple|cumplirás|cumplir)\s+(\d{1,3})\b",
     r"\b(?:tus|sus)\s+(\d{1,3})\s+(?:años|anos)\b",
     r"\b(\d{1,3})\s+(?:años|anos)\s+hoy\b",
+    r"\b(?:tienes|tiene|cumples|cumple)\s+(?:ya\s+)?(\d{1,3})\s+(?:años|anos)\b",
+    r"\b(?:du bist|sie sind|bist du|sind sie)\s+(?:jetzt\s+|nun\s+|schon\s+)?(\d{1,3})(?!\s*(?:%|prozent|tage|wochen|minuten))\b",
+    r"\byou(?:'re| are)\s+(?:now\s+|finally\s+|officially\s+)?(\d{2,3})\b(?!\s*(?:%|percent|days?|weeks?|months?|minutes?|hours?|of|points|stamps))",
     r"\b(\d{1,3})\s*(?:º|°|o)?\s+(?:cumpleaños|cumpleanos)",
 )
 AGE_WORDS = {
@@ -111,6 +118,12 @@ OPT_OUT_PHRASES = (
     "keine mails mehr", "keine nachrichten mehr", "nicht mehr erhalten", "nicht mehr bekommen",
     "nicht mehr erhalten möchten", "lieber keine", r"keine [\w-]+ mehr",
     r"(?:tragen|melden) wir (?:sie|dich) (?:aus|ab)",
+    r"(?:no longer|not|n't) (?:want|wish|like) (?:to )?(?:get|receive|hear)", "prefer not to hear",
+    r"keine (?:weiteren )?[\w-]+(?: [\w-]+){0,3} (?:wünschen|wünscht|erhalten|möchten|möchtest)",
+    r"nicht mehr (?:erhalten|bekommen|hören)",
+    r"ne (?:veux|voulez|souhaites|souhaitez|desires|desirez) plus", r"ne plus (?:\w+ )?recevoir",
+    r"no (?:quieres|quiere|deseas|desea|desean|quieren) recibir",
+    r"ya no (?:quieres|quiere|deseas|desea)",
     # Fragments are folded to lower case, so write [^\w] rather than \W.
     r"(?:reply|antwort\w*|r[eé]pond\w*|respond\w*)[^\w]+(?:[\w']+[^\w]+){0,4}"
     r"(?:stop|stopp|unsubscribe|abmelden|baja)",
@@ -146,6 +159,17 @@ COMPLAINT_NOTE_WORDS = (
 RESOLVED_NOTE_WORDS = (
     "resolved", "sorted out", "all good now", "happy again", "erledigt", "geklärt", "gelöst",
     "résolu", "réglé", "resuelto", "solucionado",
+)
+
+# Notes: the customer told the shop in person not to e-mail them.
+NO_EMAIL_NOTE_WORDS = (
+    r"(?:asked|told) (?:us )?not to (?:e-?mail|write|contact)", r"(?:don't|do not|never) e-?mail",
+    r"no (?:more )?e-?mails?(?: please| any ?more)", r"stop (?:e-?mailing|writing to)",
+    r"unsubscribe (?:me|her|him|them)", r"wants? no (?:more )?e-?mails?",
+    r"keine (?:e-)?mails? mehr", r"möchte keine (?:e-)?mails?", r"nicht (?:mehr )?(?:per )?(?:e-)?mail (?:anschreiben|kontaktieren)",
+    r"plus d'e-?mails?", r"ne (?:veut|souhaite) (?:plus|pas) (?:recevoir )?(?:d')?e-?mails?",
+    r"ne plus (?:lui|leur) (?:envoyer|ecrire)",
+    r"no (?:quiere|desea) (?:recibir )?(?:mas )?correos", r"no (?:enviar|mandar)(?:le|les)? (?:mas )?correos",
 )
 
 # Notes: a loss or illness that should make the owner read before sending anything cheerful.

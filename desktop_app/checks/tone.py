@@ -26,6 +26,8 @@ MAX_EMOJI_RUN = 3
 # VADER compound at or below which an English sentence reads as unkind.
 NEGATIVE_SENTENCE = -0.5
 NEGATIVE_TEXT = -0.3
+# "RE: your order" on a note that answers nothing: a classic spam trick.
+_FAKE_REPLY = re.compile(r"\s*(?:re|fwd?|aw|wg|tr|rv)\s*:", re.IGNORECASE)
 _ACRONYMS = {"PS", "OK", "EU", "UK", "USA", "DIY", "FAQ", "VIP", "BBQ", "ASAP", "NB", "PPS", "AM", "PM"}
 
 
@@ -92,6 +94,8 @@ def tone(view: DraftView) -> list[Finding]:
         ("creepy_tracking", tl.CREEPY, "This says we watch what they do; mention only what they told you?"),
     ):
         found = find_phrases(view.folded, phrases)
+        if code == "spam_phrase" and _FAKE_REPLY.match(view.subject):
+            found.insert(0, view.subject.split(":", 1)[0] + ":")
         if found:
             out.append(finding(code, f"{quote(found)}: {advice}"))
     out += _negative(view)

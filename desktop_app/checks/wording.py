@@ -158,7 +158,7 @@ def _first_of_each(found: list[Finding]) -> list[Finding]:
 
 def facts(view: DraftView) -> list[Finding]:
     """Ages the text states, and birthday notes sent well after the day."""
-    return _age(view) + _late_birthday(view)
+    return _age(view) + _late_birthday(view) + _early_today(view)
 
 
 _AGE_RES = tuple(re.compile(p) for p in lx.AGE_PATTERNS)
@@ -242,5 +242,28 @@ def _late_birthday(view: DraftView) -> list[Finding]:
             "birthday_late",
             f"The birthday was {late_by} days ago, and the note reads as if it were today. "
             "Add a word like “belated”?",
+        )
+    ]
+
+
+# Days before the birthday a note may already say "today" (it may go out the day before).
+TODAY_EARLY_DAYS = 1
+
+
+def _early_today(view: DraftView) -> list[Finding]:
+    if view.facts.occasion != "birthday":
+        return []
+    day = _birthday(view)
+    if day is None or (day - view.facts.today).days <= TODAY_EARLY_DAYS:
+        return []
+    said = find_phrases(view.folded, lx.TODAY_WORDS)
+    if not said:
+        return []
+    days = (day - view.facts.today).days
+    return [
+        finding(
+            "birthday_not_today",
+            f"The note says “{said[0]}”, but the birthday is on {day:%d %B}, in {days} days. "
+            "Reword it, or snooze the note to the day?",
         )
     ]

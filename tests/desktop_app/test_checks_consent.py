@@ -117,3 +117,17 @@ def test_facts_from_stored_rows():
     assert (facts.first_name, facts.birth_month, facts.notes) == ("Zoë", 3, "Likes rye")
     shop = shop_facts(Settings(shop_name="Rosemary & Rye", cooldown_days=7))
     assert (shop.name, shop.cooldown_days, shop.unknown_consent_allowed) == ("Rosemary & Rye", 7, True)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Asked us not to e-mail her any more.", "Don't email — prefers a call.", "Möchte keine E-Mails.",
+     "Ne veut plus recevoir d'e-mails.", "No quiere recibir correos."],
+)
+def test_notes_that_say_no_e_mail_count_as_opted_out(note):
+    assert "opted_out" in codes(draft(customer_changes={"notes": note, "email_consent": "unknown"}))
+
+
+def test_notes_about_something_else_are_not_an_opt_out():
+    for note in ("Pays cash, no email.", "Loves e-mail updates about rye.", "Emailed a complaint in 2023."):
+        assert "opted_out" not in codes(draft(customer_changes={"notes": note}))

@@ -133,3 +133,9 @@ def test_complaints_do_not_hold_back_a_restock_they_asked_for():
 @pytest.mark.parametrize("note", ["Husband passed away in March.", "Ehemann verstorben.", "Son mari est décédé.", "Su madre falleció."])
 def test_a_loss_in_the_notes_warns(note):
     assert "sensitive_note" in codes(draft(customer_changes={"notes": note}))
+
+
+def test_a_fake_reply_subject_is_a_spam_trick():
+    assert "spam_phrase" in codes(draft(subject="RE: your order"))
+    assert "spam_phrase" in codes(draft(subject="Fwd: a little something"))
+    assert "spam_phrase" not in codes(draft(subject="Rest easy, Anna: the rye is back"))

@@ -182,3 +182,14 @@ def test_the_birthday_comes_from_the_customer_when_there_is_no_occasion_date():
     facts = draft(customer_changes={"birth_month": 4, "birth_day": 30})
     assert "birthday_late" in codes(facts)
     assert "birthday_late" not in codes(draft(occasion="restock", today=dt.date(2026, 6, 1)))
+
+
+def test_today_in_a_birthday_note_days_before_the_birthday_warns():
+    today_body = "Hi Anna,\n\nToday is your day — happy birthday!" + OPT_OUT
+    early = dict(today=dt.date(2026, 5, 1), body=today_body)
+    assert "birthday_not_today" in codes(draft(**early))
+    assert "birthday_not_today" not in codes(draft(today=dt.date(2026, 5, 1)))  # no "today"
+    assert "birthday_not_today" not in codes(draft(body=today_body))  # it is the day
+    assert "birthday_not_today" not in codes(draft(body=today_body, today=dt.date(2026, 5, 11)))
+    heute = "Liebe Anna,\n\nheute ist dein Tag – alles Gute zum Geburtstag!" + OPT_OUT
+    assert "birthday_not_today" in codes(draft("de", body=heute, today=dt.date(2026, 5, 1)))
