@@ -87,9 +87,10 @@ def letters(text: str) -> list[str]:
 # Emoji: pictographs and dingbats; skin tones, ZWJ sequences, VS16 and keycaps join into one.
 _PICTO = "\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF"
 _MODIFIERS = "\U0001F3FB-\U0001F3FF\uFE0F\u20E3"
-_EMOJI = rf"[{_PICTO}][{_MODIFIERS}]*(?:\u200D[{_PICTO}][{_MODIFIERS}]*)*"
+_FLAG = "[\U0001F1E6-\U0001F1FF]{2}"  # two regional indicators make one flag
+_EMOJI = rf"{_FLAG}|[{_PICTO}][{_MODIFIERS}]*(?:\u200D[{_PICTO}][{_MODIFIERS}]*)*"
 _EMOJI_RE = re.compile(_EMOJI)
-_EMOJI_RUN_RE = re.compile(rf"(?:{_EMOJI}\s*)+")
+_EMOJI_RUN_RE = re.compile(rf"(?:(?:{_EMOJI})\s*)+")
 
 
 def emoji_stats(text: str) -> tuple[int, int]:
@@ -97,8 +98,8 @@ def emoji_stats(text: str) -> tuple[int, int]:
 
     >>> emoji_stats("Happy birthday 🎂🎉 x 🎁")
     (3, 2)
-    >>> emoji_stats("👨‍👩‍👧 ok 👍🏽")
-    (2, 1)
+    >>> emoji_stats("👨‍👩‍👧 ok 👍🏽 🇩🇪")
+    (3, 2)
     """
     total = len(_EMOJI_RE.findall(text))
     longest = max((len(_EMOJI_RE.findall(run)) for run in _EMOJI_RUN_RE.findall(text)), default=0)
