@@ -207,3 +207,29 @@ CHECKOUT_WORDS = (
     "at checkout", "at the till", "in store", "online", "à la caisse", "en caisse",
     "en caja", "an der kasse", "beim bezahlen", "al pagar",
 )
+
+# Common short forms that do not start like the full name (prefixes like Alex/Alexandra already
+# match). Folded: nickname → full first names.
+NICKNAMES = {
+    "tom": ("thomas",), "bob": ("robert",), "bobby": ("robert",), "bill": ("william",),
+    "billy": ("william",), "liz": ("elizabeth",), "lizzie": ("elizabeth",),
+    "beth": ("elizabeth", "bethany"), "betty": ("elizabeth",), "kate": ("katherine", "catherine", "kathryn"),
+    "katie": ("katherine", "catherine", "kathryn"), "jim": ("james",), "jimmy": ("james",),
+    "mike": ("michael",), "dave": ("david",), "matt": ("matthew",), "nick": ("nicholas",),
+    "steve": ("steven", "stephen"), "tony": ("anthony", "antonio"), "joe": ("joseph", "josef"),
+    "jenny": ("jennifer",), "jen": ("jennifer",), "maggie": ("margaret",), "peggy": ("margaret",),
+    "meg": ("margaret",), "sue": ("susan", "suzanne"), "becky": ("rebecca",), "andy": ("andrew", "andreas"),
+    "rob": ("robert",), "bert": ("robert", "albert", "herbert"), "will": ("william",), "ted": ("edward",),
+    "ed": ("edward", "edmund"), "ned": ("edward",), "pat": ("patricia", "patrick"), "dick": ("richard",),
+    "rick": ("richard",), "chuck": ("charles",), "charlie": ("charles", "charlotte"),
+    "harry": ("henry", "harold"), "jack": ("john",), "johnny": ("john",), "molly": ("mary",),
+    "polly": ("mary",), "sally": ("sarah",), "sandy": ("sandra", "alexander", "alexandra"),
+    "hans": ("johannes",), "sepp": ("josef",), "flo": ("florian", "florence"),
+    "basti": ("sebastian",), "uli": ("ulrich", "ulrike"), "gabi": ("gabriele", "gabriela"),
+    "kathi": ("katharina",), "resi": ("theresa", "therese"), "lisa": ("elisabeth", "elizabeth"),
+    "manu": ("emmanuel", "manuel", "manuela"), "fred": ("frederic", "frederick", "alfred"),
+    "cathy": ("catherine",), "isa": ("isabelle", "isabel"), "babette": ("elisabeth",),
+    "pepe": ("jose",), "paco": ("francisco",), "pancho": ("francisco",), "manolo": ("manuel",),
+    "lola": ("dolores",), "pili": ("pilar",), "quique": ("enrique",), "nacho": ("ignacio",),
+    "charo": ("rosario",), "conchi": ("concepcion",), "lupe": ("guadalupe",), "chema": ("jose maria",),
+}

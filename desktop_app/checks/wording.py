@@ -146,6 +146,9 @@ def _names_match(names: tuple[str, ...], view: DraftView) -> bool:
             # Nicknames: "Alex" for Alexandra, or a short name the notes record ("goes by Liz").
             if len(token) >= 3 and any(f.startswith(token) or token.startswith(f) for f in first):
                 return True
+            full_names = lx.NICKNAMES.get(token, ())
+            if first & set(full_names) or fold(customer.first_name.strip()) in full_names:
+                return True
             if len(token) >= 2 and re.search(rf"(?<!\w){re.escape(token)}(?!\w)", notes):
                 return True
     return False

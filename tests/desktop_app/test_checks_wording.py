@@ -100,6 +100,9 @@ def test_empty_subject_and_body_block():
         ("Hi Anna,", "Anna-Lena", "Weber", False),
         ("Bonjour Jean-Luc,", "Jean-Luc", "Blanc", False),
         ("Hi Alex,", "Alexandra", "Weber", False),
+        ("Hi Tom,", "Thomas", "Weber", False),
+        ("Hola Pepe:", "José", "Weber", False),
+        ("Hi Jon,", "John", "Weber", True),
         ("Querida María José:", "María José", "Sánchez", False),
         ("Hi there,", "Anna", "Weber", False),
     ],
@@ -111,10 +114,10 @@ def test_the_greeting_must_name_this_customer(greeting, first, last, wrong):
 
 
 def test_a_nickname_recorded_in_the_notes_is_the_right_person():
-    body = "Hi Liz,\n\nHappy birthday!" + OPT_OUT
+    body = "Hi Bunny,\n\nHappy birthday!" + OPT_OUT
     changes = {"first_name": "Elizabeth"}
     assert "wrong_name" in codes(draft(body=body, customer_changes=changes, subject="Happy birthday"))
-    changes["notes"] = "Goes by Liz."
+    changes["notes"] = "Goes by Bunny since school."
     assert "wrong_name" not in codes(draft(body=body, customer_changes=changes, subject="Happy birthday"))
 
 
