@@ -8,7 +8,7 @@ folded text with word boundaries.
 from __future__ import annotations
 
 PRESSURE = (
-    "act now", "act fast", "hurry", "hurry up", "last chance", "final chance", "limited time",
+    "act now", "act fast", r"(?<!no )(?<!no need to )hurry", "last chance", "final chance", "limited time",
     "limited time only", "today only", "only today", "ends tonight", "ends at midnight",
     r"ends in \d+ (?:hours?|minutes?|days?)", r"expires? in \d+ (?:hours?|minutes?)",
     r"expires? (?:tonight|at midnight|today)", r"only \d+ hours? left", "don't miss out",
@@ -102,13 +102,11 @@ SARCASM = (
 
 # Insults and harsh words VADER would miss outside English (English goes through VADER too).
 NEGATIVE = (
-    "stupid", "idiot", "lazy", "pathetic", "useless", "cheapskate", "stingy", "loser",
-    "dumm", "blöd", "faul", "erbärmlich", "nutzlos", "geizig", "geizhals", "versager", "nervig",
-    "stupide", "idiot", "paresseux", "paresseuse", "pathétique", "inutile", "radin", "radine",
-    "pingre", "nul", "minable", "vexant", "vexante", "vous exagerez", "tu exageres",
+    "stupid", "idiot", "pathetic", "useless", "cheapskate", "stingy", "loser",
+    "dumm", "blöd", "erbärmlich", "nutzlos", "geizig", "geizhals", "versager", "nervig",
+    "stupide", "idiot", "pathétique", "radin", "radine", "pingre", "minable", "vexant", "vexante", "vous exagerez", "tu exageres",
     "c'est honteux",
-    "estúpido", "estúpida", "idiota", "vago", "vaga", "patético", "patética", "inútil", "tacaño",
-    "tacaña", "perdedor", "pesado", "exageras", "exagera usted", "qué poca vergüenza",
+    "estúpido", "estúpida", "idiota", "patético", "patética", "tacaño", "tacaña", "perdedor", "exageras", "exagera usted", "qué poca vergüenza",
     "unverschämt", "frechheit",
 )
 
@@ -117,7 +115,7 @@ AGE_JOKES = (
     "wrinkles", "grey hairs", "gray hairs", "one foot in the grave", "senior moment",
     "alt werden", "älter werden", "alter sack", "alte schachtel", "graue haare",
     "nicht mehr der jüngste", "nicht mehr die jüngste",
-    "coup de vieux", "vieillir", "vieillis", "vieux croûton", "cheveux blancs",
+    "coup de vieux", "vieux croûton", "cheveux blancs",
     "plus tout jeune", "plus toute jeune",
     "más viejo", "más vieja", "viejito", "viejita", "arrugas", "canas", "ya no eres joven",
     "te haces mayor", "hacerse viejo",

@@ -104,6 +104,12 @@ def test_tone_problems_are_caught_in_each_language(language, line, code):
         ("de", "Leider war die Torte letzte Woche ausverkauft, jetzt ist sie wieder da."),
         ("fr", "À très vite, nous l'espérons !"),
         ("es", "Lo tenemos todo listo para cuando quieras pasar."),
+        ("en", "There's no hurry — we'll keep it until Saturday."),
+        ("en", "Enjoy a lazy Sunday with a warm croissant."),
+        ("fr", "Inutile de réserver, nul besoin de vous presser."),
+        ("fr", "Ce vin peut vieillir dix ans en cave."),
+        ("es", "Es un paquete pesado, así que te lo llevamos a casa."),
+        ("de", "Genieß einen faulen Sonntag mit frischen Brötchen."),
     ],
 )
 def test_warm_lines_that_look_suspicious_are_fine(language, line):
