@@ -40,6 +40,7 @@ class DraftView:
                 honorifics=lx.HONORIFICS,
                 generic=lx.GENERIC_ADDRESSES,
                 fillers=lx.GREETING_FILLERS,
+                french_spacing=self.expected_language == "fr" or self.language[0] == "fr",
             )
             if greeting is not None:
                 found.append(greeting)

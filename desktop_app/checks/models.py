@@ -80,6 +80,14 @@ def detect_language(text: str, candidates: tuple[str, ...]) -> tuple[str, float]
 
 
 @lru_cache(maxsize=2048)
-def sentiment(sentence: str) -> float:
-    """VADER's compound score (−1 … 1) for an English sentence."""
-    return _vader().polarity_scores(sentence)["compound"]
+def sentiment(sentence: str) -> tuple[float, bool]:
+    """VADER's compound score (−1 … 1) for an English sentence, and whether it has a negative word.
+
+    VADER's negation rule turns "we didn't want your birthday to pass without a warm wish" into
+    −0.64; a sentence is only unkind when a word in it is negative by itself.
+    """
+    analyzer = _vader()
+    negative_word = any(
+        analyzer.lexicon.get(word, 0.0) < 0 for word in re.findall(r"[a-z']+", sentence.lower())
+    )
+    return analyzer.polarity_scores(sentence)["compound"], negative_word

@@ -124,6 +124,7 @@ def parse_greeting(
     honorifics: Iterable[str],
     generic: Iterable[str],
     fillers: Iterable[str],
+    french_spacing: bool = False,
 ) -> Greeting | None:
     """Read the salutation at the start of *line*, or None when the line does not open with one.
 
@@ -137,6 +138,8 @@ def parse_greeting(
     'there'
     >>> parse_greeting("Thanks for everything", **kw) is None
     True
+    >>> parse_greeting("Hi !", **kw).empty_name, parse_greeting("Hi !", french_spacing=True, **kw).empty_name
+    (True, False)
     """
     folded = fold(line)
     # Spanish opens exclamations with "¡": "¡Hola, Pedro!" greets Pedro.
@@ -148,8 +151,10 @@ def parse_greeting(
     opener = match.group(0)
     end = start + match.end()
     rest, rest_folded = line[end:], folded[end:]
-    # A space before the punctuation is the tell-tale of an empty {{ name }}: "Hi ,".
-    if re.match(r"\s+[,;:!.]", rest) or (
+    # A space before the punctuation is the tell-tale of an empty {{ name }}: "Hi ,". French
+    # typography spaces before ! ? : ; ("Joyeux anniversaire !"), so there only , and . tell.
+    tell = r"\s+[,.]" if french_spacing else r"\s+[,;:!?.]"
+    if re.match(tell, rest) or (
         opener in {fold(o) for o in name_openers} and re.match(r"\s*(?:[,;:!.]|$)", rest)
     ):
         return Greeting(opener, (), True, "")

@@ -156,10 +156,10 @@ def _negative(view: DraftView) -> list[Finding]:
         # Apologies and opt-out lines score negative ("sorry", "stop") yet are the kind part.
         kind = tuple(lx.APOLOGY_WORDS) + tuple(lx.OPT_OUT_PHRASES) + ("stop",)
         scored = [
-            (s, sentiment(s)) for s in sentences(view.text) if not find_phrases(fold(s), kind)
+            (s, *sentiment(s)) for s in sentences(view.text) if not find_phrases(fold(s), kind)
         ]
-        harsh = [s for s, score in scored if score <= NEGATIVE_SENTENCE]
-        mean = sum(score for _, score in scored) / max(len(scored), 1)
+        harsh = [s for s, score, negative in scored if negative and score <= NEGATIVE_SENTENCE]
+        mean = sum(score for _, score, _ in scored) / max(len(scored), 1)
         if harsh or mean <= NEGATIVE_TEXT:
             found = [harsh[0] if harsh else view.subject or view.body[:60]]
     if not found:

@@ -15,7 +15,8 @@ PRESSURE = (
     "do not miss out", "before it's too late", "now or never", "buy now", "order now",
     "while you still can", "don't wait", "time is running out", "running out of time",
     r"(?:disappears?|vanish(?:es)?|expires?|ends?|goes|go) (?:at midnight|tonight|tomorrow)",
-    r"before (?:it's|it is|they're|they are) gone",
+    # Not "before it's gone again": in a back-in-stock note that is simply true.
+    r"(?:grab|get|buy|order|claim) (?:it|them|yours|one) (?:now |fast |quick |quickly )?before (?:it's|it is|they're|they are) gone",
     r"(?:will be|get|are) (?:deleted|lost|cancelled|canceled|removed|wiped) unless",
     r"unless you (?:visit|buy|order|come|shop|act|respond)", r"(?:only )?valid (?:until|till) (?:tonight|midnight|today)",
     r"(?:lose|losing) (?:your|all your) (?:points|stamps|reward|voucher)", "can't bring it back", "gone for good",

@@ -145,3 +145,14 @@ def test_a_fake_reply_subject_is_a_spam_trick():
     assert "spam_phrase" in codes(draft(subject="RE: your order"))
     assert "spam_phrase" in codes(draft(subject="Fwd: a little something"))
     assert "spam_phrase" not in codes(draft(subject="Rest easy, Anna: the rye is back"))
+
+
+def test_vader_negation_of_warm_words_is_not_unkind():
+    line = "We're a little late, but we didn't want your birthday to pass without a warm wish."
+    assert "negative_tone" not in codes(draft(body=with_line("en", line)))
+
+
+def test_french_spacing_before_punctuation_is_not_an_empty_name():
+    assert "empty_greeting_name" not in codes(draft("fr", subject="Joyeux anniversaire !"))
+    assert "empty_greeting_name" in codes(draft("fr", subject="Joyeux anniversaire , !"))
+    assert "empty_greeting_name" in codes(draft(subject="Happy birthday !"))
