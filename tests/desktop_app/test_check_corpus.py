@@ -20,6 +20,7 @@ def test_the_corpus_is_big_and_covers_four_languages():
         assert sum(c.data["customer"].get("language") == language for c in good) >= 10
         assert sum(c.data["customer"].get("language") == language for c in bad) >= 10
     assert all(c.expect for c in bad), "every bad draft names the codes it must raise"
+    assert not [c.id for c in good if c.known_gap], "a false alarm is fixed, not marked"
     assert len({c.id for c in CASES}) == len(CASES)
 
 
@@ -29,7 +30,13 @@ def test_warm_drafts_get_no_warning_or_block(case):
     assert [f for f in found if f.severity != "info"] == []
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if not c.good], ids=lambda c: c.id)
+def _bad_case(case):
+    # A known gap is expected to fail; strict, so that fixing it flags the stale mark.
+    marks = [pytest.mark.xfail(reason=case.known_gap, strict=True)] if case.known_gap else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_bad_case(c) for c in CASES if not c.good])
 def test_bad_drafts_raise_their_codes(case):
     found = {f.code for f in check_draft(facts_from_json(case.data))}
     assert set(case.expect) <= found
