@@ -88,6 +88,8 @@ AGE_PATTERNS = (
     r"\b(?:du bist|sie sind|bist du|sind sie)\s+(?:jetzt\s+|nun\s+|schon\s+)?(\d{1,3})(?!\s*(?:%|prozent|tage|wochen|minuten))\b",
     r"\byou(?:'re| are)\s+(?:now\s+|finally\s+|officially\s+)?(\d{2,3})\b(?!\s*(?:%|percent|days?|weeks?|months?|minutes?|hours?|of|points|stamps))",
     r"\b(\d{1,3})\s*(?:º|°|o)?\s+(?:cumpleaños|cumpleanos)",
+    r"\b(?:felices|feliz)\s+(\d{1,3})\b(?!\s*(?:%|euros?|dias))", r"\bhappy\s+(\d{1,3})(?:st|nd|rd|th)?\s*!",
+    r"\bjoyeux\s+(\d{1,3})\s+ans\b", r"\bzum\s+(\d{1,3})\.(?!\d)",
 )
 AGE_WORDS = {
     "eighteenth": 18, "twenty-first": 21, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
@@ -104,6 +106,9 @@ OFFER_WORDS = (
     "réduction", "remise", "code promo", "bon d'achat", "offert", "offerte", "gratuit",
     "gratuite", "promotion", "soldes", "offert par la maison", "c'est offert",
     "descuento", "cupón", "código de descuento", "código", "oferta", "gratis", "de regalo",
+    r"(?:two|2) for (?:one|1)", "buy one get one", "bogo", "half price", "half-price",
+    r"(?:zwei|2) für (?:eins|1)", "halber preis", "zum halben preis", r"(?:deux|2) pour (?:un|1)",
+    "moitié prix", "à moitié prix", r"(?:dos|2) por (?:uno|1)", "2x1", "mitad de precio",
     "rebaja", "rebajas", "promoción", "invita la casa", "corre de nuestra cuenta",
 )
 
@@ -179,7 +184,9 @@ SENSITIVE_NOTE_WORDS = (
     "verstorben", "gestorben", "beerdigung", "trauerfall", "trauer", "im krankenhaus",
     "verwitwet", "décédé", "décédée", "décès", "funérailles", "deuil", "à l'hôpital", "veuve",
     "veuf", "falleció", "fallecido", "fallecida", "murió", "funeral", "luto", "en el hospital",
-    "viuda", "viudo",
+    "viuda", "viudo", "divorced", "divorce", "separated", "lost her job", "lost his job",
+    "geschieden", "scheidung", "getrennt", "divorcé", "divorcée", "divorce", "séparés",
+    "divorciado", "divorciada", "divorcio", "separados",
 )
 
 # Text that must never reach a customer: unrendered values and template-author notes.

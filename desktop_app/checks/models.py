@@ -79,6 +79,10 @@ def detect_language(text: str, candidates: tuple[str, ...]) -> tuple[str, float]
     return best, scores[best] / total
 
 
+# Negative in VADER's lexicon, yet everyday in a warm note ("no worries", "we miss you").
+_MILD = frozenset({"no", "miss", "missed", "missing", "sorry", "stop", "late", "wait", "pressure"})
+
+
 @lru_cache(maxsize=2048)
 def sentiment(sentence: str) -> tuple[float, bool]:
     """VADER's compound score (−1 … 1) for an English sentence, and whether it has a negative word.
@@ -88,6 +92,7 @@ def sentiment(sentence: str) -> tuple[float, bool]:
     """
     analyzer = _vader()
     negative_word = any(
-        analyzer.lexicon.get(word, 0.0) < 0 for word in re.findall(r"[a-z']+", sentence.lower())
+        analyzer.lexicon.get(word, 0.0) < 0 and word not in _MILD
+        for word in re.findall(r"[a-z']+", sentence.lower())
     )
     return analyzer.polarity_scores(sentence)["compound"], negative_word

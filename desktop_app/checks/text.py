@@ -80,6 +80,16 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?¡¿…])\s+|\n+", text) if s.strip()]
 
 
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut at "but" and semicolons, where a kind ending can hide an unkind start.
+
+    >>> clauses("Your order is a pain, but happy birthday anyway.")
+    ['Your order is a pain', 'happy birthday anyway.']
+    """
+    parts = re.split(r",?\s+(?:but|yet|aber|mais|pero)\s+|\s*;\s*", sentence, flags=re.IGNORECASE)
+    return [p for p in parts if p.strip()]
+
+
 def letters(text: str) -> list[str]:
     return [ch for ch in text if ch.isalpha()]
 

@@ -10,7 +10,15 @@ from desktop_app.checks import tone_lexicon as tl
 from desktop_app.checks.codes import finding, is_marketing
 from desktop_app.checks.draft_view import DraftView
 from desktop_app.checks.models import sentiment
-from desktop_app.checks.text import emoji_stats, find_phrases, fold, quote, sentences, words
+from desktop_app.checks.text import (
+    clauses,
+    emoji_stats,
+    find_phrases,
+    fold,
+    quote,
+    sentences,
+    words,
+)
 
 LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
 # Detector confidence (among the candidate languages) needed before we say "wrong language".
@@ -155,9 +163,10 @@ def _negative(view: DraftView) -> list[Finding]:
     if not found and view.reads_english:
         # Apologies and opt-out lines score negative ("sorry", "stop") yet are the kind part.
         kind = tuple(lx.APOLOGY_WORDS) + tuple(lx.OPT_OUT_PHRASES) + ("stop",)
-        scored = [
-            (s, *sentiment(s)) for s in sentences(view.text) if not find_phrases(fold(s), kind)
-        ]
+        # Clauses too: VADER weights what follows "but", so "X is a pain, but happy birthday"
+        # would otherwise average out.
+        pieces = [c for s in sentences(view.text) for c in {s, *clauses(s)}]
+        scored = [(s, *sentiment(s)) for s in pieces if not find_phrases(fold(s), kind)]
         harsh = [s for s, score, negative in scored if negative and score <= NEGATIVE_SENTENCE]
         mean = sum(score for _, score, _ in scored) / max(len(scored), 1)
         if harsh or mean <= NEGATIVE_TEXT:
