@@ -123,7 +123,12 @@ OPT_OUT_PHRASES = (
     "keine mails mehr", "keine nachrichten mehr", "nicht mehr erhalten", "nicht mehr bekommen",
     "nicht mehr erhalten möchten", "lieber keine", r"keine [\w-]+ mehr",
     r"(?:tragen|melden) wir (?:sie|dich) (?:aus|ab)",
-    r"(?:no longer|not|n't) (?:want|wish|like) (?:to )?(?:get|receive|hear)", "prefer not to hear",
+    # Whole words only: a fragment may not start inside a word ("n't" would never match).
+    r"(?:no longer|not|don't|doesn't|do not|won't) (?:want|wish|like) (?:to )?(?:get|receive|hear)",
+    "prefer not to hear", r"(?:we )?won't (?:write|e-?mail|contact you|bother you)(?: \w+)? again",
+    r"(?:schreiben|melden) wir (?:uns )?(?:ihnen|dir|euch)? ?nicht (?:mehr|wieder)",
+    r"nous ne vous (?:ecrirons|enverrons) plus", r"on ne t'ecrira plus",
+    r"(?:que )?no te (?:escribamos|enviemos|mandemos)", r"(?:dejamos|dejaremos) de escribir(?:te|le)",
     r"keine (?:weiteren )?[\w-]+(?: [\w-]+){0,3} (?:wünschen|wünscht|erhalten|möchten|möchtest)",
     r"nicht mehr (?:erhalten|bekommen|hören)",
     r"ne (?:veux|voulez|souhaites|souhaitez|desires|desirez) plus", r"ne plus (?:\w+ )?recevoir",
