@@ -18,7 +18,7 @@ def consent(view: DraftView) -> list[Finding]:
     name = customer.first_name.strip() or "This customer"
     answer = (customer.email_consent or "unknown").strip().lower()
     marketing = is_marketing(facts.occasion)
-    offers = find_phrases(view.folded, lx.OFFER_WORDS)
+    offers = find_phrases(view.folded, lx.OFFER_WORDS, original=view.text)
     out: list[Finding] = []
     if customer.do_not_contact:
         out.append(
@@ -40,7 +40,7 @@ def consent(view: DraftView) -> list[Finding]:
         out.append(
             finding(
                 "opted_out",
-                f"The notes say “{said_no[0][:80]}”. Skip this note, and set their e-mail consent "
+                f"The notes say “{said_no[0].rstrip('.')[:80]}”. Skip this note, and set their e-mail consent "
                 "to “no” on the customer card.",
             )
         )

@@ -61,7 +61,8 @@ class DraftView:
         customer, shop = self.facts.customer, self.facts.shop
         for name in (customer.first_name, customer.last_name, shop.name):
             if name and name.strip():
-                text = text.replace(name.strip(), " ")
+                # Whole words only: first name "Al" must not cut "Also" in half.
+                text = re.sub(rf"(?<!\w){re.escape(name.strip())}(?!\w)", " ", text)
         return text
 
     @cached_property

@@ -53,13 +53,17 @@ def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
-def find_phrases(folded: str, phrases: Iterable[str]) -> list[str]:
+def find_phrases(folded: str, phrases: Iterable[str], *, original: str | None = None) -> list[str]:
     """The phrases (regex fragments, written lower-case) found in already-folded text.
 
-    >>> find_phrases(fold("Act NOW — it expires in 2 hours"), ("act now", r"expires? in \\d+ hours?"))
-    ['act now', 'expires in 2 hours']
+    With *original* (the text before folding), the matches come back as the owner wrote them.
+
+    >>> text = "Act NOW — it expires in 2 hours"
+    >>> find_phrases(fold(text), ("act now", r"expires? in \\d+ hours?"), original=text)
+    ['Act NOW', 'expires in 2 hours']
     """
-    return [m.group(0) for m in _phrase_regex(tuple(phrases)).finditer(folded)]
+    source = folded if original is None else original
+    return [source[m.start() : m.end()] for m in _phrase_regex(tuple(phrases)).finditer(folded)]
 
 
 def quote(found: list[str], limit: int = 2) -> str:
@@ -144,8 +148,8 @@ def parse_greeting(
     ('Okafor',)
     >>> parse_greeting("Hi ,", **kw).empty_name, parse_greeting("Dear,", **kw).empty_name
     (True, True)
-    >>> parse_greeting("Hi there!", **kw).generic
-    'there'
+    >>> parse_greeting("Hi there!", **kw).generic, parse_greeting("Dear Customer,", **kw).generic
+    ('there', 'Customer')
     >>> parse_greeting("Thanks for everything", **kw) is None
     True
     >>> parse_greeting("Hi !", **kw).empty_name, parse_greeting("Hi !", french_spacing=True, **kw).empty_name
@@ -168,9 +172,10 @@ def parse_greeting(
         opener in {fold(o) for o in name_openers} and re.match(r"\s*(?:[,;:!.]|$)", rest)
     ):
         return Greeting(opener, (), True, "")
-    generic_hit = _phrase_regex(tuple(generic)).match(rest_folded.lstrip(" ,"))
+    skip = len(rest_folded) - len(rest_folded.lstrip(" ,"))
+    generic_hit = _phrase_regex(tuple(generic)).match(rest_folded, skip)
     if generic_hit:
-        return Greeting(opener, (), False, generic_hit.group(0))
+        return Greeting(opener, (), False, rest[generic_hit.start() : generic_hit.end()])
     honorific_set = {fold(h) for h in honorifics}
     filler_set = {fold(f) for f in fillers}
     rest = rest.lstrip(" ,")

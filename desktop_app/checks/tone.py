@@ -101,7 +101,7 @@ def tone(view: DraftView) -> list[Finding]:
         ("age_joke", tl.AGE_JOKES, "Jokes about age can hurt; leave it out?"),
         ("creepy_tracking", tl.CREEPY, "This says we watch what they do; mention only what they told you?"),
     ):
-        found = find_phrases(view.folded, phrases)
+        found = find_phrases(view.folded, phrases, original=view.text)
         if code == "spam_phrase" and _FAKE_REPLY.match(view.subject):
             found.insert(0, view.subject.split(":", 1)[0] + ":")
         if found:
@@ -159,7 +159,7 @@ def _floods(view: DraftView) -> list[Finding]:
 
 
 def _negative(view: DraftView) -> list[Finding]:
-    found = find_phrases(view.folded, tl.SARCASM) + find_phrases(view.folded, tl.NEGATIVE)
+    found = find_phrases(view.folded, (*tl.SARCASM, *tl.NEGATIVE), original=view.text)
     if not found and view.reads_english:
         # Apologies and opt-out lines score negative ("sorry", "stop") yet are the kind part.
         kind = tuple(lx.APOLOGY_WORDS) + tuple(lx.OPT_OUT_PHRASES) + ("stop",)
@@ -207,7 +207,7 @@ def _after_complaint(view: DraftView) -> list[Finding]:
     return [
         finding(
             "complaint_in_notes",
-            f"The notes record a complaint (“{lines[0][:80]}”). A cheerful note may land badly — "
+            f"The notes record a complaint (“{_short(lines[0])}”). A cheerful note may land badly — "
             "acknowledge it, or wait?",
         )
     ]
@@ -220,6 +220,12 @@ def _sensitive_notes(view: DraftView) -> list[Finding]:
     return [
         finding(
             "sensitive_note",
-            f"The notes mention “{lines[0][:80]}”. Read them before sending a cheerful note.",
+            f"The notes mention “{_short(lines[0])}”. Read them before sending a cheerful note.",
         )
     ]
+
+
+def _short(line: str, limit: int = 80) -> str:
+    """A note line for a message: trimmed, without its full stop, cut at a word."""
+    line = line.strip().rstrip(".")
+    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"

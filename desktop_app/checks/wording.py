@@ -168,16 +168,22 @@ _AGE_RES = tuple(re.compile(p) for p in lx.AGE_PATTERNS)
 _AGE_WORDS_RE = re.compile(r"\b(" + "|".join(lx.AGE_WORDS) + r")\b")
 
 
-def _stated_ages(folded: str) -> list[tuple[str, int]]:
-    ages = [(m.group(0), int(m.group(1))) for r in _AGE_RES for m in r.finditer(folded)]
-    ages += [(m.group(0), lx.AGE_WORDS[m.group(1)]) for m in _AGE_WORDS_RE.finditer(folded)]
+def _stated_ages(folded: str, original: str) -> list[tuple[str, int]]:
+    """(the words as written, the age) for each age the text states."""
+    ages = [
+        (original[m.start() : m.end()], int(m.group(1))) for r in _AGE_RES for m in r.finditer(folded)
+    ]
+    ages += [
+        (original[m.start() : m.end()], lx.AGE_WORDS[m.group(1)])
+        for m in _AGE_WORDS_RE.finditer(folded)
+    ]
     return [(text, age) for text, age in ages if 1 <= age <= 120]
 
 
 def _age(view: DraftView) -> list[Finding]:
     if not view.facts.occasion.startswith("birthday"):
         return []  # "our 10th anniversary" and loyalty milestones are not the customer's age
-    ages = _stated_ages(view.folded)
+    ages = _stated_ages(view.folded, view.text)
     if not ages:
         return []
     customer = view.facts.customer
@@ -259,7 +265,7 @@ def _early_today(view: DraftView) -> list[Finding]:
     day = _birthday(view)
     if day is None or (day - view.facts.today).days <= TODAY_EARLY_DAYS:
         return []
-    said = find_phrases(view.folded, lx.TODAY_WORDS)
+    said = find_phrases(view.folded, lx.TODAY_WORDS, original=view.text)
     if not said:
         return []
     days = (day - view.facts.today).days
