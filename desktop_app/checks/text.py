@@ -128,6 +128,7 @@ class Greeting:
     names: tuple[str, ...]  # capitalised name tokens as written
     empty_name: bool  # "Hi ," or "Dear," — a name was meant but none came
     generic: str  # the generic address used ("customer"), or ""
+    line: str = ""  # the whole line the greeting opens
 
 
 def parse_greeting(
@@ -171,11 +172,11 @@ def parse_greeting(
     if re.match(tell, rest) or (
         opener in {fold(o) for o in name_openers} and re.match(r"\s*(?:[,;:!.]|$)", rest)
     ):
-        return Greeting(opener, (), True, "")
+        return Greeting(opener, (), True, "", line)
     skip = len(rest_folded) - len(rest_folded.lstrip(" ,"))
     generic_hit = _phrase_regex(tuple(generic)).match(rest_folded, skip)
     if generic_hit:
-        return Greeting(opener, (), False, rest[generic_hit.start() : generic_hit.end()])
+        return Greeting(opener, (), False, rest[generic_hit.start() : generic_hit.end()], line)
     honorific_set = {fold(h) for h in honorifics}
     filler_set = {fold(f) for f in fillers}
     rest = rest.lstrip(" ,")
@@ -198,7 +199,7 @@ def parse_greeting(
         names.append(bare)
         if len(names) == 3:
             break
-    return Greeting(opener, tuple(names), False, "")
+    return Greeting(opener, tuple(names), False, "", line)
 
 
 def name_tokens(*names: str) -> set[str]:

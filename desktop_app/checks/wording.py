@@ -113,7 +113,8 @@ def people(view: DraftView) -> list[Finding]:
     known = name_tokens(customer.first_name, customer.last_name)
     out: list[Finding] = []
     for greeting in view.greetings:
-        if greeting.generic and customer.first_name.strip():
+        named_anyway = bool(name_tokens(customer.first_name) & name_tokens(*greeting.line.split()))
+        if greeting.generic and customer.first_name.strip() and not named_anyway:
             out.append(
                 finding(
                     "generic_greeting",

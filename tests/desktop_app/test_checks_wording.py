@@ -196,3 +196,8 @@ def test_today_in_a_birthday_note_days_before_the_birthday_warns():
     assert "birthday_not_today" not in codes(draft(body=today_body, today=dt.date(2026, 5, 11)))
     heute = "Liebe Anna,\n\nheute ist dein Tag – alles Gute zum Geburtstag!" + OPT_OUT
     assert "birthday_not_today" in codes(draft("de", body=heute, today=dt.date(2026, 5, 1)))
+
+
+def test_hi_there_followed_by_the_name_is_not_generic():
+    body = "Hi there, Anna!\n\nHappy birthday from all of us!" + OPT_OUT
+    assert "generic_greeting" not in codes(draft(body=body))
