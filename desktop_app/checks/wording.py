@@ -9,7 +9,7 @@ from desktop_app.checks import Finding
 from desktop_app.checks import lexicon as lx
 from desktop_app.checks.codes import finding
 from desktop_app.checks.draft_view import DraftView
-from desktop_app.checks.text import find_phrases, fold, name_tokens, quote
+from desktop_app.checks.text import find_phrases, fold, name_tokens, quote, words
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}", re.S)
 _MERGE_TAGS = re.compile(
@@ -113,7 +113,7 @@ def people(view: DraftView) -> list[Finding]:
     known = name_tokens(customer.first_name, customer.last_name)
     out: list[Finding] = []
     for greeting in view.greetings:
-        named_anyway = bool(name_tokens(customer.first_name) & name_tokens(*greeting.line.split()))
+        named_anyway = bool(name_tokens(customer.first_name) & name_tokens(*words(greeting.line)))
         if greeting.generic and customer.first_name.strip() and not named_anyway:
             out.append(
                 finding(
