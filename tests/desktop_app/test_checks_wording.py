@@ -201,3 +201,11 @@ def test_today_in_a_birthday_note_days_before_the_birthday_warns():
 def test_hi_there_followed_by_the_name_is_not_generic():
     body = "Hi there, Anna!\n\nHappy birthday from all of us!" + OPT_OUT
     assert "generic_greeting" not in codes(draft(body=body))
+
+
+def test_every_code_is_documented_in_the_table():
+    from desktop_app.checks import codes as codes_module
+
+    table = codes_module.__doc__
+    for code, severity in SEVERITY.items():
+        assert f"\n{code} " in table and severity in table.split(f"\n{code} ", 1)[1].split("\n", 1)[0]
