@@ -90,6 +90,7 @@ AGE_PATTERNS = (
     r"\b(\d{1,3})\s*(?:º|°|o)?\s+(?:cumpleaños|cumpleanos)",
     r"\b(?:felices|feliz)\s+(\d{1,3})\b(?!\s*(?:%|euros?|dias))", r"\bhappy\s+(\d{1,3})(?:st|nd|rd|th)?\s*!",
     r"\bjoyeux\s+(\d{1,3})\s+ans\b", r"\bzum\s+(\d{1,3})\.(?!\d)",
+    r"\bhappy\s+(\d{1,3})(?:st|nd|rd|th)\b",
 )
 AGE_WORDS = {
     "eighteenth": 18, "twenty-first": 21, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,

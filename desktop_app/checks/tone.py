@@ -160,6 +160,8 @@ def _floods(view: DraftView) -> list[Finding]:
 
 def _negative(view: DraftView) -> list[Finding]:
     found = find_phrases(view.folded, (*tl.SARCASM, *tl.NEGATIVE), original=view.text)
+    if not found and not view.reads_english:
+        found = _blame(view)
     if not found and view.reads_english:
         # Apologies and opt-out lines score negative ("sorry", "stop") yet are the kind part.
         kind = tuple(lx.APOLOGY_WORDS) + tuple(lx.OPT_OUT_PHRASES) + ("stop",)
@@ -179,6 +181,21 @@ def _negative(view: DraftView) -> list[Finding]:
             f"{quote(found, limit=1)} may read as sarcastic or unkind. Say it warmly, or leave it out?",
         )
     ]
+
+
+def _blame(view: DraftView) -> list[str]:
+    """Sentences that put a harsh word next to "you" (de, fr, es), apologies excepted."""
+    hits = []
+    for sentence in sentences(view.text):
+        folded = fold(sentence)
+        if find_phrases(folded, lx.APOLOGY_WORDS) or re.search(
+            r"(?<!\w)(?:" + "|".join(tl.NEGATIONS) + r")(?!\w)|\bn'", folded
+        ):
+            continue
+        harsh = find_phrases(folded, tl.HARSH, original=sentence)
+        if harsh and find_phrases(folded, tl.SECOND_PERSON):
+            hits.append(harsh[0])
+    return hits
 
 
 def _recent_note_lines(view: DraftView, phrases: tuple[str, ...]) -> list[str]:

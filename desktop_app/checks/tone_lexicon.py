@@ -165,3 +165,22 @@ CREEPY = (
     "sabemos dónde", "te estamos observando", "te vimos mirando",
     r"según nuestros (?:datos|registros)", r"nuestros (?:datos|registros) (?:muestran|indican)",
 )
+
+# Harsh words in German, French and Spanish (VADER covers English). A sentence that pairs one of
+# them with "you" reads as blame: "fue un desastre por tu culpa".
+HARSH = (
+    # Not "schrecklich", "furchtbar", "peinlich": German uses them as intensifiers ("schrecklich
+    # nett"); not "schlecht" or "horrible": they describe the weather as often as a person.
+    "katastrophe", "katastrophal", "desaster", "schuld", "ärgerlich", "enttäuschend", "lächerlich",
+    "blamabel", "catastrophe", "catastrophique", "désastre", "désastreux", "affreux", "ridicule",
+    "faute", "honteux", "décevant", "lamentable", "insupportable",
+    "desastre", "desastroso", "culpa", "ridículo", "vergonzoso", "pésimo", "decepcionante",
+    "penoso", "insoportable",
+)
+# "Ce n'est pas de votre faute" is kind: a negation in the sentence lifts the blame.
+NEGATIONS = ("nicht", "kein", "keine", "keinen", "ne", "n'", "pas", "jamais", "no", "nunca", "ni")
+SECOND_PERSON = (
+    "du", "dich", "dir", "dein", "deine", "deinen", "deiner", "sie", "ihnen", "ihr", "ihre", "ihren",
+    "tu", "toi", "te", "ton", "ta", "tes", "vous", "votre", "vos",
+    "tú", "tu", "ti", "te", "tus", "usted", "su", "sus",
+)

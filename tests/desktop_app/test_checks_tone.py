@@ -156,3 +156,19 @@ def test_french_spacing_before_punctuation_is_not_an_empty_name():
     assert "empty_greeting_name" not in codes(draft("fr", subject="Joyeux anniversaire !"))
     assert "empty_greeting_name" in codes(draft("fr", subject="Joyeux anniversaire , !"))
     assert "empty_greeting_name" in codes(draft(subject="Happy birthday !"))
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "harsh"),
+    [
+        ("es", "Tu pedido fue un desastre por tu culpa.", True),
+        ("fr", "C'est de votre faute si la commande était un désastre.", True),
+        ("de", "Das war Ihre Schuld, ehrlich gesagt.", True),
+        ("fr", "Ce n'est pas de votre faute, bien sûr.", False),
+        ("es", "No es culpa tuya, claro que no.", False),
+        ("de", "Die Verkäuferin war schrecklich nett zu Ihnen.", False),
+        ("fr", "Il a fait un temps horrible, nous espérons que vous allez bien.", False),
+    ],
+)
+def test_blame_next_to_you_reads_as_unkind_outside_english(language, line, harsh):
+    assert ("negative_tone" in codes(draft(language, body=with_line(language, line)))) is harsh
