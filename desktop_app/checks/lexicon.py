@@ -167,9 +167,14 @@ COMPLAINT_NOTE_WORDS = (
     "enfadada", "enojado", "enojada", "decepcionado", "decepcionada", "reembolso",
     "mala experiencia",
 )
+# A complaint line with one of these was dealt with, or is old news.
 RESOLVED_NOTE_WORDS = (
-    "resolved", "sorted out", "all good now", "happy again", "erledigt", "geklärt", "gelöst",
-    "résolu", "réglé", "resuelto", "solucionado",
+    "resolved", "sorted out", "all good now", "happy again", "apologised", "apologized",
+    "made it right", "made good", "erledigt", "geklärt", "gelöst", "entschuldigt",
+    "résolu", "réglé", "excuses présentées", "resuelto", "solucionado", "nos disculpamos",
+    "last year", r"last (?:spring|summer|autumn|fall|winter)", "years ago", "letztes jahr",
+    "letzten (?:frühling|sommer|herbst|winter)", "vor jahren", "l'an dernier", "l'année dernière",
+    "il y a des années", "el año pasado", "hace años",
 )
 
 # Notes: the customer told the shop in person not to e-mail them.

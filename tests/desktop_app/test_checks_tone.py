@@ -172,3 +172,12 @@ def test_french_spacing_before_punctuation_is_not_an_empty_name():
 )
 def test_blame_next_to_you_reads_as_unkind_outside_english(language, line, harsh):
     assert ("negative_tone" in codes(draft(language, body=with_line(language, line)))) is harsh
+
+
+def test_a_complaint_handled_or_long_ago_does_not_warn():
+    for note in ("Complaint: the sourdough was underbaked; refunded and apologised.",
+                 "Complained about a late order last year.",
+                 "Reklamation wegen Torte, letztes Jahr."):
+        assert "complaint_in_notes" not in codes(draft(customer_changes={"notes": note}))
+    still = "Complaint: waited 20 minutes on a busy Saturday and left unhappy. Be extra kind."
+    assert "complaint_in_notes" in codes(draft(customer_changes={"notes": still}))
