@@ -94,10 +94,6 @@ def clauses(sentence: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-def letters(text: str) -> list[str]:
-    return [ch for ch in text if ch.isalpha()]
-
-
 # Emoji: pictographs and dingbats; skin tones, ZWJ sequences, VS16 and keycaps join into one.
 _PICTO = "\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF"
 _MODIFIERS = "\U0001F3FB-\U0001F3FF\uFE0F\u20E3"
