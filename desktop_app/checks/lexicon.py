@@ -98,19 +98,29 @@ AGE_WORDS = {
 }
 
 # Offers and discounts: these make a note marketing, whatever the occasion.
+_PERCENT = r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|prozent|pour ?cent|por ?ciento)"
 OFFER_WORDS = (
-    r"\d+\s?%", r"\d+\s?(?:percent|prozent|pour ?cent|por ?ciento)", "discount", "discounts",
-    "voucher", "coupon", "promo code", "discount code", "% off", "off your next", "free gift",
-    "for free", r"(?:a|one|your|the) free [a-z]+", r"(?:is|are|it's|'s) on us", "free delivery", "free shipping", "on the house", "on sale", "big sale", "offer",
-    "rabatt", "rabattcode", "gutschein", "gutscheincode", "angebot", "gratis", "kostenlos",
-    "versandkostenfrei", "aktion", "geht auf uns", "aufs haus",
-    "réduction", "remise", "code promo", "bon d'achat", "offert", "offerte", "gratuit",
-    "gratuite", "promotion", "soldes", "offert par la maison", "c'est offert",
-    "descuento", "cupón", "código de descuento", "código", "oferta", "gratis", "de regalo",
+    # A percentage is an offer only as a reduction: "100% organic" and "70% cocoa" are not.
+    rf"{_PERCENT}\s+(?:off|discount|reduction|rabatt|nachlass|auf (?:alles|ihren|deinen|den|die|das)"
+    rf"|de (?:reduction|remise|descuento|rebaja)|sur (?:tout|votre|ton|la|le|les)|dto|descuento)",
+    rf"-\s?{_PERCENT}", rf"(?:save|spare|sparen sie|sparst du|economisez|ahorra|ahorre) {_PERCENT}",
+    "discount", "discounts", "voucher", "coupon", "promo code", "discount code", "off your next",
+    "free gift", "for free",
+    r"(?:a|one|your|the) free (?!moment|minute|afternoon|morning|evening|day|weekend|hour|time|spot"
+    r"|seat|parking|table|wifi|wi-fi|hands?)[a-z]+",
+    r"(?:is|are|it's|'s) on us", "free delivery", "free shipping", "on the house", "on sale",
+    "big sale", "special offer", "this offer", "our offer", "exclusive offer", "offer ends",
+    "rabatt", "rabattcode", "gutschein", "gutscheincode", "sonderangebot", "im angebot",
+    "angebot gilt", "gratis", "kostenlos", "versandkostenfrei", "aktionspreis", "geht auf uns",
+    "aufs haus",
+    "réduction", r"(?:une|votre|ta) remise", r"remise de \d+", "code promo", "bon d'achat", "bon de réduction", "offert", "offerte", "gratuit",
+    "gratuite", "en promotion", "promotion spéciale", "soldes", "c'est offert",
+    "descuento", "cupón", "código de descuento", "código promocional", "en oferta",
+    "oferta especial", "de regalo", "invita la casa", "corre de nuestra cuenta",
     r"(?:two|2) for (?:one|1)", "buy one get one", "bogo", "half price", "half-price",
     r"(?:zwei|2) für (?:eins|1)", "halber preis", "zum halben preis", r"(?:deux|2) pour (?:un|1)",
     "moitié prix", "à moitié prix", r"(?:dos|2) por (?:uno|1)", "2x1", "mitad de precio",
-    "rebaja", "rebajas", "promoción", "invita la casa", "corre de nuestra cuenta",
+    "rebaja", "rebajas", "promoción",
 )
 
 # A line that tells the reader how to stop receiving these notes.

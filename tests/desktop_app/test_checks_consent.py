@@ -131,3 +131,22 @@ def test_notes_that_say_no_e_mail_count_as_opted_out(note):
 def test_notes_about_something_else_are_not_an_opt_out():
     for note in ("Pays cash, no email.", "Loves e-mail updates about rye.", "Emailed a complaint in 2023."):
         assert "opted_out" not in codes(draft(customer_changes={"notes": note}))
+
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "If you have a free moment, pop in for a chat."),
+        ("en", "Our flour is 100% organic and stoneground."),
+        ("en", "We'd love to offer you a warm welcome back."),
+        ("de", "Schauen Sie sich unser neues Angebot an Broten an."),
+        ("de", "Unser Mehl ist zu 100 Prozent Bio."),
+        ("es", "Necesitamos tu código postal para la entrega."),
+        ("fr", "Notre chocolat à 70 % de cacao est de retour."),
+    ],
+)
+def test_words_that_only_look_like_offers_need_no_consent(language, line):
+    body = draft(language).body.replace("\n\n", f"\n\n{line} ", 1)
+    facts = draft(language, body=body, customer_changes={"email_consent": "unknown"})
+    assert "offer_without_consent" not in codes(facts)
