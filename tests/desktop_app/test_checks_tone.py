@@ -110,6 +110,11 @@ def test_tone_problems_are_caught_in_each_language(language, line, code):
         ("fr", "Ce vin peut vieillir dix ans en cave."),
         ("es", "Es un paquete pesado, así que te lo llevamos a casa."),
         ("de", "Genieß einen faulen Sonntag mit frischen Brötchen."),
+        ("de", "Endlich mal wieder Sonne – und Frische garantiert!"),
+        ("en", "Nothing urgent, we just wanted to say hello; you're like family to us."),
+        ("en", "Our new oven is a small miracle, as if you couldn't tell from the crust."),
+        ("fr", "Ne manquez pas de nous dire bonjour en passant."),
+        ("es", "¡Ya era hora de que llegara la primavera!"),
     ],
 )
 def test_warm_lines_that_look_suspicious_are_fine(language, line):
