@@ -260,8 +260,13 @@ def _match(db: Database, row: VisitRow) -> int | None:
         ("shopify_id", row.shopify_id),
         ("square_id", row.square_id),
         ("email_key", email_key(row.email)),
-        ("phone_key", phone_key(row.phone)),
     ]
+    digits = phone_key(row.phone)
+    if digits:
+        # Exports add or drop the country code: try the number as given and its last ten digits.
+        checks += [("phone_key", digits), ("phone_key", digits[-10:])]
+        if len(digits) == 10:
+            checks.append(("phone_key", "1" + digits))
     for column, value in checks:
         if value:
             hit = db.execute(f"SELECT id FROM customers WHERE {column} = ? ORDER BY id LIMIT 1",

@@ -105,7 +105,7 @@ def anniversary_candidates(db: Database, day: dt.date, settings: Settings) -> li
     for customer_id, first_at in rows:
         first = dt.date.fromisoformat(first_at[:10])
         years = day.year - first.year
-        why = f"First visit {years} year{'s' if years != 1 else ''} ago, on {pretty(first, year=True)}"
+        why = f"First visit {years} year{'s' if years != 1 else ''} ago, on {pretty(first, weekday=False, year=True)}"
         found.append(Candidate(
             customer_id, "anniversary", day.isoformat(), day, why,
             {"date": day.isoformat(), "years": years, "first_visit": first.isoformat()},
