@@ -101,7 +101,13 @@ def _date(context, value: Any, format: str = "d MMMM") -> str:  # noqa: A002 - J
         return ""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
-    return format_date(value, format=format, locale=context.get("locale") or "en")
+    return _format_date(value, format, context.get("locale") or "en")
+
+
+@lru_cache(maxsize=4096)
+def _format_date(value: dt.date, pattern: str, locale: str) -> str:
+    # A drafting run formats the same few dates in the same few locales thousands of times.
+    return format_date(value, format=pattern, locale=locale)
 
 
 @pass_context

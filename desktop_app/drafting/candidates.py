@@ -113,21 +113,35 @@ def anniversary_candidates(db: Database, day: dt.date, settings: Settings) -> li
     return found
 
 
-def stamp_candidates(db: Database, today: dt.date, settings: Settings) -> list[Candidate]:
-    """Every Nth visit within the catch-up window earns a reward (the latest per customer)."""
+# Visits are numbered and summed per customer with correlated lookups on visits_customer_points
+# (customer_id, at, points): only the visits inside the window are read, plus each one's history.
+_RUNNING = (
+    "(SELECT {agg} FROM visits c WHERE c.customer_id = v.customer_id "
+    "AND (c.at < v.at OR (c.at = v.at AND c.id <= v.id)))"
+)
+
+
+def loyalty_window(first_scanned: dt.date, settings: Settings) -> dt.date:
+    """From which day rewards and lapses are considered.
+
+    The days being scanned, plus one cool-down period (and the day a visit may take to be
+    logged) before them: a reward deferred by the cool-down is still found when the period ends.
+    Older history (an import of last year's orders) makes no rewards.
+    """
+    return first_scanned - dt.timedelta(days=max(settings.cooldown_days, 7) + 2)
+
+
+def stamp_candidates(db: Database, today: dt.date, settings: Settings, since: dt.date) -> list[Candidate]:
+    """Every Nth visit since *since* earns a reward (the latest per customer)."""
     every = settings.stamp_every
     if not every or every < 1:
         return []
-    since = (today - dt.timedelta(days=settings.catch_up_days)).isoformat()
     until = (today + dt.timedelta(days=1)).isoformat()
     rows = db.execute(
-        "WITH recent AS (SELECT DISTINCT customer_id FROM visits WHERE at >= ? AND at < ?), "
-        "numbered AS (SELECT v.customer_id, v.at, ROW_NUMBER() OVER "
-        "(PARTITION BY v.customer_id ORDER BY v.at, v.id) AS n FROM visits v "
-        "WHERE v.customer_id IN recent AND v.at < ?) "
-        "SELECT customer_id, max(n), at FROM numbered WHERE n % ? = 0 AND at >= ? "
-        "GROUP BY customer_id",
-        [since, until, until, every, since],
+        f"SELECT customer_id, max(n), at FROM (SELECT v.customer_id, v.at, "
+        f"{_RUNNING.format(agg='count(*)')} AS n FROM visits v WHERE v.at >= ? AND v.at < ?) "
+        "WHERE n % ? = 0 GROUP BY customer_id",
+        [since.isoformat(), until, every],
     ).fetchall()
     found = []
     for customer_id, n, at in rows:
@@ -140,22 +154,18 @@ def stamp_candidates(db: Database, today: dt.date, settings: Settings) -> list[C
     return found
 
 
-def points_candidates(db: Database, today: dt.date, settings: Settings) -> list[Candidate]:
-    """A visit that carried the points total over a multiple of the reward threshold."""
+def points_candidates(db: Database, today: dt.date, settings: Settings, since: dt.date) -> list[Candidate]:
+    """A visit since *since* that carried the points total over a multiple of the threshold."""
     threshold = settings.points_reward_threshold
     if not threshold or threshold < 1:
         return []
-    since = (today - dt.timedelta(days=settings.catch_up_days)).isoformat()
     until = (today + dt.timedelta(days=1)).isoformat()
     rows = db.execute(
-        "WITH recent AS (SELECT DISTINCT customer_id FROM visits WHERE at >= ? AND at < ? "
-        "AND points > 0), "
-        "running AS (SELECT v.customer_id, v.at, v.points, SUM(v.points) OVER "
-        "(PARTITION BY v.customer_id ORDER BY v.at, v.id) AS total FROM visits v "
-        "WHERE v.customer_id IN recent AND v.at < ?) "
-        "SELECT customer_id, max(total), at FROM running "
-        "WHERE at >= ? AND total / ? > (total - points) / ? GROUP BY customer_id",
-        [since, until, until, since, threshold, threshold],
+        f"SELECT customer_id, max(total), at FROM (SELECT v.customer_id, v.at, v.points, "
+        f"{_RUNNING.format(agg='sum(c.points)')} AS total FROM visits v "
+        "WHERE v.at >= ? AND v.at < ? AND v.points > 0) "
+        "WHERE total / ? > (total - points) / ? GROUP BY customer_id",
+        [since.isoformat(), until, threshold, threshold],
     ).fetchall()
     found = []
     for customer_id, total, at in rows:
@@ -169,24 +179,23 @@ def points_candidates(db: Database, today: dt.date, settings: Settings) -> list[
     return found
 
 
-def winback_candidates(db: Database, today: dt.date, settings: Settings) -> list[Candidate]:
-    """Regulars (≥ M visits) whose last visit is N days ago, noticed within the catch-up window.
+def winback_candidates(db: Database, today: dt.date, settings: Settings, since: dt.date) -> list[Candidate]:
+    """Regulars (≥ M visits) whose lapse of N days began between *since* and *today*.
 
     The key is the last visit's date, so each lapse makes one draft however long it lasts.
     """
     after = settings.winback_after_days
     if not after or after < 1:
         return []
-    hi = today - dt.timedelta(days=after)
-    lo = hi - dt.timedelta(days=settings.catch_up_days)
+    hi = today - dt.timedelta(days=after) + dt.timedelta(days=1)
+    lo = since - dt.timedelta(days=after)
     rows = db.execute(
-        "SELECT v.customer_id, max(v.at) AS last_at, "
-        "(SELECT count(*) FROM visits c WHERE c.customer_id = v.customer_id) AS n "
-        "FROM visits v WHERE v.at >= ? AND v.at < ? GROUP BY v.customer_id "
-        "HAVING n >= ? AND NOT EXISTS (SELECT 1 FROM visits l WHERE l.customer_id = v.customer_id "
-        "AND l.at >= ?)",
-        [lo.isoformat(), (hi + dt.timedelta(days=1)).isoformat(), settings.winback_min_visits,
-         (hi + dt.timedelta(days=1)).isoformat()],
+        "SELECT w.customer_id, w.last_at, (SELECT count(*) FROM visits c "
+        "WHERE c.customer_id = w.customer_id) AS n FROM (SELECT v.customer_id, max(v.at) AS last_at "
+        "FROM visits v WHERE v.at >= ? AND v.at < ? GROUP BY v.customer_id) w "
+        "WHERE NOT EXISTS (SELECT 1 FROM visits l WHERE l.customer_id = w.customer_id AND l.at >= ?) "
+        "AND n >= ?",
+        [lo.isoformat(), hi.isoformat(), hi.isoformat(), settings.winback_min_visits],
     ).fetchall()
     found = []
     for customer_id, last_at, n in rows:

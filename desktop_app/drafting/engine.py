@@ -18,6 +18,7 @@ from desktop_app.settings import Settings, load_settings
 from desktop_app.template_defaults import ensure_templates
 from desktop_app.templating import TemplateRenderError
 from storage import customers, drafts, keyvalue, waitlist
+from storage.customers import Customer
 from storage.drafts import NewDraft
 from storage.timestamps import utc_now_iso
 
@@ -99,9 +100,10 @@ def draft_day(
             ctx.report(index, len(days) + 1, "Looking for birthdays and anniversaries")
         found += rules.birthday_candidates(db, scanned, day, settings)
         found += rules.anniversary_candidates(db, scanned, settings)
-    found += rules.stamp_candidates(db, day, settings)
-    found += rules.points_candidates(db, day, settings)
-    found += rules.winback_candidates(db, day, settings)
+    since = rules.loyalty_window(days[0], settings)
+    found += rules.stamp_candidates(db, day, settings, since)
+    found += rules.points_candidates(db, day, settings, since)
+    found += rules.winback_candidates(db, day, settings, since)
     run = DraftRun(scanned_days=[d.isoformat() for d in days])
     with db.atomic():
         run.expired_requests = expire_old_requests(db, day, settings)
@@ -136,11 +138,12 @@ def make_drafts(db: Database, found: list[Candidate], today: dt.date, settings: 
         if (c.customer_id, c.occasion, c.key) not in seen:
             seen.add((c.customer_id, c.occasion, c.key))
             unique.append(c)
-    people = customers.rows_by_ids(db, sorted({c.customer_id for c in unique}))
-    suppressed = _suppressions(db, list(people))
+    # Only the columns the checks need for every candidate; whole rows only for drafts made.
+    contacts = _contact_facts(db, sorted({c.customer_id for c in unique}))
+    suppressed = _suppressions(db, list(contacts))
     allowed = []
     for c in unique:
-        customer = people.get(c.customer_id)
+        customer = contacts.get(c.customer_id)
         reason = "deleted" if customer is None else block_reason(
             customer, c.occasion, settings, suppressed=(c.customer_id, c.occasion) in suppressed)
         if reason:
@@ -158,6 +161,7 @@ def make_drafts(db: Database, found: list[Candidate], today: dt.date, settings: 
                           snooze_until=moved.snooze_until, now=now)
         run.displaced += 1
     book = TemplateBook(db, settings)
+    people = customers.rows_by_ids(db, sorted({c.customer_id for c in resolution.accepted}))
     for c in resolution.accepted:
         draft_id = drafts.insert(db, _rendered(book, people[c.customer_id], c, today), now=now)
         if c.waitlist_id is not None:
@@ -175,6 +179,20 @@ def make_drafts(db: Database, found: list[Candidate], today: dt.date, settings: 
             # Kept as a dropped row: the owner can see why, and the day is not reconsidered.
             drafts.insert(db, _new(c, today, status="dropped", reason=loss.reason), now=now)
     return run
+
+
+def _contact_facts(db: Database, customer_ids: list[int]) -> dict[int, Customer]:
+    """Customers with just id, e-mail, consent and do-not-contact filled in (for the checks)."""
+    found: dict[int, Customer] = {}
+    for start in range(0, len(customer_ids), 500):
+        chunk = customer_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, email, consent, dnc in db.execute(
+            f"SELECT id, email, email_consent, do_not_contact FROM customers WHERE id IN ({marks})",
+            chunk,
+        ).fetchall():
+            found[cid] = Customer(id=cid, email=email, email_consent=consent, do_not_contact=bool(dnc))
+    return found
 
 
 def _suppressions(db: Database, customer_ids: list[int]) -> set[tuple[int, str]]:

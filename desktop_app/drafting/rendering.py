@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -50,10 +51,16 @@ def occasion_context(data: dict) -> dict:
     """The draft's kept data with ISO dates turned back into dates (for the date filter)."""
     out = {}
     for key, value in data.items():
-        if isinstance(value, str) and _ISO_DATE.match(value):
-            value = dt.date.fromisoformat(value)
+        # Cheap shape test first: this runs for every draft of a run.
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and _ISO_DATE.match(value):
+            value = _day(value)
         out[key] = value
     return out
+
+
+@lru_cache(maxsize=1024)
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
 
 
 @dataclass
@@ -63,9 +70,22 @@ class TemplateBook:
     db: Database
     settings: Settings
     _cache: dict = field(default_factory=dict)
+    _chosen: dict = field(default_factory=dict)
+    _locales: dict = field(default_factory=dict)
 
     def choose(self, occasion: str, language: str | None) -> Template | None:
         """The customer's language if there is a template in it, else the shop's, else English."""
+        key = (occasion, language)
+        if key not in self._chosen:
+            self._chosen[key] = self._choose(occasion, language)
+        return self._chosen[key]
+
+    def locale(self, template: Template) -> str:
+        if template.language not in self._locales:
+            self._locales[template.language] = str(babel_locale(template.language, self.settings.country))
+        return self._locales[template.language]
+
+    def _choose(self, occasion: str, language: str | None) -> Template | None:
         for lang in (language_of(language), language_of(self.settings.language), "en"):
             if not lang:
                 continue
@@ -89,7 +109,7 @@ def render_for(
         "customer": customer_context(customer),
         "shop": {"name": settings.shop_name, "owner": settings.owner_name},
         "occasion": occasion_context(data),
-        "locale": str(babel_locale(template.language, settings.country)),
+        "locale": book.locale(template),
         "currency": settings.currency,
     }
     return template, render(template.subject, template.body_text, template.body_html, context)
