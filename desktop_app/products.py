@@ -71,6 +71,28 @@ def restock(
                              settings=settings)
 
 
+def stocks(db: Database) -> dict[int, int | None]:
+    """Every product's stock, keyed by id: take it before an import, pass it to
+    :func:`draft_restocks_since` after."""
+    return {row[0]: row[1] for row in db.execute("SELECT id, stock FROM products").fetchall()}
+
+
+def draft_restocks_since(
+    db: Database, before: dict[int, int | None], *, settings: Settings | None = None,
+    today: dt.date | None = None,
+) -> DraftRun:
+    """After a product import: every product whose stock went from none to some drafts
+    back-in-stock notes for that many requests (runs in one transaction)."""
+    settings = settings or load_settings(db)
+    today = today or shop_today(settings)
+    run = DraftRun()
+    with db.atomic():
+        for product_id, stock in stocks(db).items():
+            if stock and stock > 0 and (before.get(product_id) or 0) <= 0:
+                run.merge(draft_restock(db, product_id, quantity=stock, today=today, settings=settings))
+    return run
+
+
 def _product(db: Database, product_id: int) -> Product:
     product = products.get(db, product_id)
     if product is None:

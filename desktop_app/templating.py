@@ -65,6 +65,19 @@ FILTERS_HELP: dict[str, str] = {
 }
 
 
+# Words of the shipped opt-out lines; a template without any of them gets a gentle warning.
+OPT_OUT_WORDS = ("unsubscribe", "abmelden", "désabonner", "desabonner", "baja", "opt out", "opt-out")
+
+
+def lacks_opt_out(body_text: str) -> bool:
+    """
+    >>> lacks_opt_out("Reply 'unsubscribe' and we won't write again."), lacks_opt_out("Hi")
+    (False, True)
+    """
+    lowered = body_text.lower()
+    return not any(word in lowered for word in OPT_OUT_WORDS)
+
+
 def fields_for(occasion: str) -> dict[str, str]:
     return {**COMMON_FIELDS, **OCCASION_FIELDS.get(occasion, {})}
 

@@ -34,6 +34,7 @@ from desktop_app.templating import (
     babel_locale,
     check,
     fields_for,
+    lacks_opt_out,
     render,
     sample_contexts,
     sample_occasion,
@@ -325,7 +326,11 @@ class TemplatesPage(QWidget):
         self.current = None
         self.ctx.hub.announce(Changes(templates=True))
         self._select_id(template.id)
-        self.status.setText("Saved.")
+        if lacks_opt_out(template.body_text):
+            self.status.setText("Saved. Tip: keep a line saying how to stop these notes "
+                                "(e.g. reply 'unsubscribe').")
+        else:
+            self.status.setText("Saved.")
 
     def _select_id(self, template_id: int) -> None:
         self.current = templates.get(self.ctx.db, template_id)

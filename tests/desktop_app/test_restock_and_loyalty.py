@@ -123,3 +123,19 @@ def test_winback_once_per_lapse(db):
     # They come back, then lapse again: a new win-back.
     add_visit(db, cid, DAY + dt.timedelta(days=30))
     assert draft_day(db, DAY + dt.timedelta(days=121), S).by_occasion == {"winback": 1}
+
+
+def test_an_import_that_brings_stock_back_drafts_for_those_products(db):
+    from desktop_app.products import draft_restocks_since, stocks
+
+    back, still_out, new = add_product(db, stock=0), add_product(db, stock=0), None
+    for product in (back, still_out):
+        ask(db, add_customer(db), product, DAY - dt.timedelta(days=2))
+    before = stocks(db)
+    # What an import does: plain stock updates, and a product that did not exist before.
+    products.set_stock(db, back, 6)
+    new = add_product(db, stock=4)
+    run = draft_restocks_since(db, before, settings=S, today=DAY)
+    assert run.by_occasion == {"restock": 1}
+    assert drafts.get(db, run.draft_ids[0]).data["product_id"] == back
+    assert new and waitlist.open_for_product(db, still_out)

@@ -82,6 +82,9 @@ def test_save_then_reset_to_default(qtbot, ctx, make_page):
     page.body.setPlainText("Bonjour {{ customer | first_name('à vous') }} !")
     assert page.dirty
     page.save()
+    qtbot.waitUntil(lambda: page.status.text().startswith("Saved. Tip: keep a line"))
+    page.body.setPlainText("Bonjour {{ customer | first_name('à vous') }} ! Répondez « désabonner ».")
+    page.save()
     qtbot.waitUntil(lambda: page.status.text() == "Saved.")
     saved = templates.find(ctx.db, "winback", "fr")
     assert saved.edited and saved.body_text.startswith("Bonjour {{")
