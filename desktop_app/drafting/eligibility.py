@@ -9,6 +9,18 @@ from storage.customers import Customer
 # Messages the customer asked for: consent "no" does not block them (do-not-contact still does).
 SERVICE_OCCASIONS = frozenset({"restock", "restock_still_interested"})
 
+# "Never this occasion" set on one covers its variant: no belated birthday after "never birthday".
+FAMILY = {"birthday_belated": "birthday", "restock_still_interested": "restock"}
+
+
+def is_suppressed(suppressed: set[tuple[int, str]], customer_id: int, occasion: str) -> bool:
+    """
+    >>> is_suppressed({(1, "birthday")}, 1, "birthday_belated"), is_suppressed(set(), 1, "winback")
+    (True, False)
+    """
+    return (customer_id, occasion) in suppressed or (customer_id, FAMILY.get(occasion, occasion)) in suppressed
+
+
 REASONS = {
     "do_not_contact": "marked do-not-contact",
     "no_valid_email": "no valid e-mail address",

@@ -11,7 +11,7 @@ from desktop_app.changes import Changes
 from desktop_app.drafting import candidates as rules
 from desktop_app.drafting.candidates import Candidate
 from desktop_app.drafting.cooldown import resolve
-from desktop_app.drafting.eligibility import block_reason
+from desktop_app.drafting.eligibility import block_reason, is_suppressed
 from desktop_app.drafting.rendering import TemplateBook, render_for
 from desktop_app.progress import TaskContext
 from desktop_app.settings import Settings, load_settings
@@ -140,12 +140,13 @@ def make_drafts(db: Database, found: list[Candidate], today: dt.date, settings: 
             unique.append(c)
     # Only the columns the checks need for every candidate; whole rows only for drafts made.
     contacts = _contact_facts(db, sorted({c.customer_id for c in unique}))
-    suppressed = _suppressions(db, list(contacts))
+    suppressed = suppressions_of(db, list(contacts))
     allowed = []
     for c in unique:
         customer = contacts.get(c.customer_id)
         reason = "deleted" if customer is None else block_reason(
-            customer, c.occasion, settings, suppressed=(c.customer_id, c.occasion) in suppressed)
+            customer, c.occasion, settings,
+            suppressed=is_suppressed(suppressed, c.customer_id, c.occasion))
         if reason:
             run.skipped.append({"customer_id": c.customer_id, "occasion": c.occasion, "reason": reason})
         else:
@@ -195,7 +196,8 @@ def _contact_facts(db: Database, customer_ids: list[int]) -> dict[int, Customer]
     return found
 
 
-def _suppressions(db: Database, customer_ids: list[int]) -> set[tuple[int, str]]:
+def suppressions_of(db: Database, customer_ids: list[int]) -> set[tuple[int, str]]:
+    """(customer_id, occasion) pairs the owner said never to send."""
     found: set[tuple[int, str]] = set()
     for start in range(0, len(customer_ids), 500):
         chunk = customer_ids[start : start + 500]

@@ -8,8 +8,8 @@ from sqlite_utils import Database
 
 from desktop_app.drafting.candidates import Candidate
 from desktop_app.drafting.dates import pretty
-from desktop_app.drafting.eligibility import block_reason
-from desktop_app.drafting.engine import DraftRun, make_drafts
+from desktop_app.drafting.eligibility import block_reason, is_suppressed
+from desktop_app.drafting.engine import DraftRun, make_drafts, suppressions_of
 from desktop_app.settings import Settings
 from desktop_app.template_defaults import ensure_templates
 from storage import customers, products, waitlist
@@ -37,6 +37,7 @@ def draft_restock(
     ensure_templates(db)
     open_requests = waitlist.open_for_product(db, product_id)
     people = customers.rows_by_ids(db, [r.customer_id for r in open_requests])
+    suppressed = suppressions_of(db, list(people))
     run = DraftRun()
     expired: list[int] = []
     chosen: list[Candidate] = []
@@ -54,7 +55,9 @@ def draft_restock(
             else "restock"
         )
         customer = people.get(request.customer_id)
-        reason = "deleted" if customer is None else block_reason(customer, occasion, settings)
+        reason = "deleted" if customer is None else block_reason(
+            customer, occasion, settings,
+            suppressed=is_suppressed(suppressed, request.customer_id, occasion))
         if reason:
             run.skipped.append({"customer_id": request.customer_id, "occasion": occasion, "reason": reason})
             continue

@@ -65,3 +65,11 @@ def test_suppressed_occasion_is_not_drafted(db):
     db.execute("INSERT INTO suppressions VALUES (?, 'birthday', '2026-01-01T00:00:00+00:00')", [cid])
     run = draft_day(db, DAY, S)
     assert run.created == 0 and run.skipped[0]["reason"] == "suppressed"
+
+
+def test_never_birthday_also_stops_the_belated_one(db):
+    draft_day(db, DAY - dt.timedelta(days=10), S)
+    cid = add_customer(db, birth_month=3, birth_day=8)  # found late by the catch-up: belated
+    db.execute("INSERT INTO suppressions VALUES (?, 'birthday', '2026-01-01T00:00:00+00:00')", [cid])
+    run = draft_day(db, DAY, S)
+    assert run.skipped == [{"customer_id": cid, "occasion": "birthday_belated", "reason": "suppressed"}]
