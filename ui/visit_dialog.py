@@ -22,7 +22,8 @@ from ui.typeahead import TypeAheadEdit, customer_suggestions
 class LogVisitDialog(QDialog):
     """Type a few letters of the name, pick, optionally an amount, Enter. Stays open for the next."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 customer_id: int | None = None, customer_label: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Log visit")
@@ -47,6 +48,10 @@ class LogVisitDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.customer.returnPressed.connect(self.amount.setFocus)
+        if customer_id is not None:
+            self.customer.setText(customer_label)
+            self.customer.chosen_id = customer_id
+            self.amount.setFocus()
 
     def submit(self) -> None:
         customer_id = self.customer.resolve()
