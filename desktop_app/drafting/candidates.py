@@ -76,7 +76,7 @@ def birthday_candidates(
         if belated:
             late = (today - target).days
             why = (f"Birthday was on {pretty(target)}{born}, {late} day{'s' if late != 1 else ''} "
-                   f"ago — {detail}; a belated note")
+                   f"ago — {detail.replace('turns', 'turned')}; a belated note")
         else:
             why = f"Birthday on {pretty(target)}{born} — {detail}"
         found.append(Candidate(

@@ -56,3 +56,14 @@ def test_first_run_and_earlier_days_scan_only_that_day(db):
     assert days_to_scan(db, dt.date(2026, 5, 1), S) == [dt.date(2026, 5, 1)]
     draft_day(db, dt.date(2026, 5, 1), S)
     assert last_scanned_day(db) == dt.date(2026, 5, 5)  # never moves backwards
+
+
+def test_a_belated_draft_says_so(db):
+    from storage import drafts
+
+    draft_day(db, dt.date(2026, 6, 1), S)
+    add_customer(db, birth_month=6, birth_day=6, birth_year=1990)
+    run = draft_day(db, dt.date(2026, 6, 11), S)
+    draft = drafts.get(db, run.draft_ids[0])
+    assert draft.why == "Birthday was on Sat 6 June, 5 days ago — turned 36; a belated note"
+    assert "belated" in draft.subject.lower()
