@@ -67,3 +67,13 @@ def test_a_belated_draft_says_so(db):
     draft = drafts.get(db, run.draft_ids[0])
     assert draft.why == "Birthday was on Sat 6 June, 5 days ago — turned 36; a belated note"
     assert "belated" in draft.subject.lower()
+
+
+def test_catch_up_across_new_year(db):
+    draft_day(db, dt.date(2026, 12, 27), S)
+    late = add_customer(db, birth_month=12, birth_day=31)
+    soon = add_customer(db, birth_month=1, birth_day=4)
+    run = draft_day(db, dt.date(2027, 1, 2), S)
+    assert run.scanned_days[0] == "2026-12-28" and run.scanned_days[-1] == "2027-01-02"
+    assert drafts_of(db, late) == [(late, "birthday_belated", "2026-12-31", "pending")]
+    assert drafts_of(db, soon) == [(soon, "birthday", "2027-01-04", "pending")]
