@@ -56,7 +56,7 @@ class CustomerOccasionsPanel(QWidget):
         layout.addWidget(self.requests)
         layout.addLayout(entry)
         layout.addWidget(self.status)
-        self.product.returnPressed.connect(self.variant.setFocus)
+        self.product.chosen.connect(lambda _id: self.variant.setFocus())
         self.variant.returnPressed.connect(self.add_request)
         self.add_button.clicked.connect(self.add_request)
         self.visit_button.clicked.connect(self.open_log_visit)

@@ -179,8 +179,8 @@ class ProductsPage(QWidget):
         self.restock_button.clicked.connect(self.ask_restock)
         self.visit_button.clicked.connect(self.open_log_visit)
         # Enter moves on to the next field once this one is settled; on the last it adds.
-        self.notify_customer.returnPressed.connect(lambda: self._advance(self.notify_customer, self.notify_product))
-        self.notify_product.returnPressed.connect(lambda: self._advance(self.notify_product, self.notify_variant))
+        self.notify_customer.chosen.connect(lambda _id: self.notify_product.setFocus())
+        self.notify_product.chosen.connect(lambda _id: self.notify_variant.setFocus())
         self.notify_variant.returnPressed.connect(self.add_notify_request)
         self.notify_button.clicked.connect(self.add_notify_request)
         for key, slot in (("Ctrl+R", self.ask_restock), ("Ctrl+L", self.open_log_visit),
@@ -268,12 +268,6 @@ class ProductsPage(QWidget):
             self.status.setText("Stock saved.")
         self.ctx.hub.announce(Changes(products=True, drafts=bool(run.created)))
         self.reload()
-
-    def _advance(self, edit: TypeAheadEdit, following: QWidget) -> None:
-        if edit.resolve() is not None:
-            following.setFocus()
-        else:
-            self.status.setText("Several match: pick one from the suggestions (arrow keys, Enter).")
 
     def add_notify_request(self) -> None:
         customer_id = self.notify_customer.resolve()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 # (label shown, id) pairs for what was typed.
@@ -38,6 +39,19 @@ class TypeAheadEdit(QLineEdit):
         self._model.setStringList(list(self._ids))
         if pairs:
             self.completer().complete()
+            # Enter takes the top suggestion; arrow keys choose another.
+            self.completer().popup().setCurrentIndex(self._model.index(0, 0))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        # Enter settles this field (emits ``chosen``) and never reaches a dialog's default button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if self.resolve() is not None:
+                self.chosen.emit(self.chosen_id)
+            elif self._ids:
+                self.completer().complete()
+            return
+        super().keyPressEvent(event)
 
     def _pick(self, label: str) -> None:
         if label in self._ids:
@@ -54,6 +68,7 @@ class TypeAheadEdit(QLineEdit):
         pairs = self._suggest(self.text()) if self.text().strip() else []
         if len(pairs) == 1:
             self.chosen_id = pairs[0][1]
+            self.setText(pairs[0][0])  # show whom the few letters meant
             return self.chosen_id
         return None
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.changes import Changes
+from desktop_app.errors import AppError
 from desktop_app.settings import load_settings
 from desktop_app.visits import log_visit, loyalty_of
 from ui.context import UiContext
@@ -40,20 +41,33 @@ class LogVisitDialog(QDialog):
         form.addRow("&Amount", self.amount)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.log_button = buttons.addButton("&Log visit", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.log_button.setDefault(True)
+        # Enter is handled per field (customer → amount → log), never by a default button.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.customer.returnPressed.connect(self.amount.setFocus)
+        self.setMinimumWidth(420)
+        self._busy = False
+        self.customer.chosen.connect(self._to_amount)
+        self.amount.lineEdit().returnPressed.connect(self.submit)
         if customer_id is not None:
             self.customer.setText(customer_label)
             self.customer.chosen_id = customer_id
             self.amount.setFocus()
 
+    def _to_amount(self, _customer_id: int) -> None:
+        # Enter on the customer moves on to the amount; Enter there logs the visit.
+        self.amount.setFocus()
+        self.amount.selectAll()
+
     def submit(self) -> None:
+        if self._busy:  # a second Enter while the first visit is being written
+            return
         customer_id = self.customer.resolve()
         if customer_id is None:
             self.status.setText("Pick a customer from the list first.")
@@ -68,6 +82,7 @@ class LogVisitDialog(QDialog):
             return loyalty_of(task.db, customer_id, settings)
 
         def done(card) -> None:
+            self._busy = False
             self.status.setText(f"Logged: {label} — {card.visits} visits, {card.stamps}/{card.stamp_every} "
                                 f"stamps, {card.points} points.")
             self.ctx.hub.announce(Changes(customers=True))
@@ -75,4 +90,11 @@ class LogVisitDialog(QDialog):
             self.amount.setValue(0)
             self.customer.setFocus()
 
-        self.ctx.tasks.run("write", work, on_done=done, parent=self)
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.status.setText(str(exc) if isinstance(exc, AppError) else "Could not log the visit.")
+            if not isinstance(exc, AppError):
+                raise exc
+
+        self._busy = True
+        self.ctx.tasks.run("write", work, on_done=done, on_error=failed, parent=self)

@@ -79,9 +79,15 @@ def test_notify_when_back_from_the_keyboard(qtbot, ctx):
 def test_log_visit_dialog(qtbot, ctx):
     dialog = LogVisitDialog(ctx)
     qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.customer.setFocus()
     qtbot.keyClicks(dialog.customer, "marco")
-    dialog.amount.setValue(23.5)
-    dialog.submit()
+    qtbot.keyClick(dialog.customer.completer().popup(), Qt.Key.Key_Return)  # the top suggestion
+    assert dialog.customer.chosen_id == 2 and dialog.status.text() == ""
+    qtbot.waitUntil(dialog.amount.hasFocus)
+    qtbot.keyClicks(dialog.amount, "23.5")
+    assert dialog.amount.value() == 23.5
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Logged" in dialog.status.text())
     assert "1 visits" in dialog.status.text() and "23 points" in dialog.status.text()
     dialog.submit()
