@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.changes import Changes
 from desktop_app.drafting import DraftRun
 from desktop_app.products import list_products, restock, set_stock
+from desktop_app.visit_import import import_visits
 from desktop_app.waitlist import add_request, open_for_product
 from storage.products import Product
 from ui.context import UiContext
@@ -115,6 +118,11 @@ class ProductsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.restock_button)
         top.addWidget(self.visit_button)
+        self.import_visits_button = QPushButton("Import &orders…")
+        self.import_visits_button.setToolTip(
+            "A Shopify orders export, a Square transactions export, or a sheet of e-mail/phone, "
+            "date and amount: each becomes a visit")
+        top.addWidget(self.import_visits_button)
 
         self.model = ProductTableModel(self._edit_stock, self)
         self.table = QTableView()
@@ -178,6 +186,7 @@ class ProductsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.restock_button.clicked.connect(self.ask_restock)
         self.visit_button.clicked.connect(self.open_log_visit)
+        self.import_visits_button.clicked.connect(self.ask_import_visits)
         # Enter moves on to the next field once this one is settled; on the last it adds.
         self.notify_customer.chosen.connect(lambda _id: self.notify_product.setFocus())
         self.notify_product.chosen.connect(lambda _id: self.notify_variant.setFocus())
@@ -291,6 +300,22 @@ class ProductsPage(QWidget):
             lambda t: add_request(t.db, customer_id=customer_id, product_id=product_id, variant=variant),
             on_done=done, parent=self,
         )
+
+    def ask_import_visits(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import orders or visits", "", "Spreadsheets (*.csv *.tsv *.txt);;All files (*)")
+        if path:
+            self.import_visits(Path(path))
+
+    def import_visits(self, path: Path) -> None:
+        def done(result) -> None:
+            unmatched = f", {len(result.unmatched)} without a matching customer" if result.unmatched else ""
+            self.status.setText(f"{path.name}: {result.added} visits added, {result.already} already "
+                                f"there{unmatched}.")
+            self.ctx.hub.announce(Changes(customers=True))
+
+        self.ctx.tasks.run("write", lambda t: import_visits(t.db, path), on_done=done,
+                           progress=f"Importing {path.name}…", parent=self)
 
     def open_log_visit(self) -> None:
         dialog = LogVisitDialog(self.ctx, self)

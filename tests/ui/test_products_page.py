@@ -92,3 +92,14 @@ def test_log_visit_dialog(qtbot, ctx):
     assert "1 visits" in dialog.status.text() and "23 points" in dialog.status.text()
     dialog.submit()
     assert dialog.status.text() == "Pick a customer from the list first."
+
+
+def test_import_orders_from_the_page(qtbot, ctx, tmp_path):
+    sheet = tmp_path / "visits.csv"
+    sheet.write_text("email,date,amount\nmaria@example.com,2026-03-08,12.50\nx@example.com,2026-03-08,1\n",
+                     encoding="utf-8")
+    page = ProductsPage(ctx)
+    qtbot.addWidget(page)
+    page.import_visits(sheet)
+    qtbot.waitUntil(lambda: "visits added" in page.status.text())
+    assert page.status.text() == "visits.csv: 1 visits added, 0 already there, 1 without a matching customer."
