@@ -322,3 +322,17 @@ def m001_core(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id)")
+
+
+@migrations()
+def m040_occasions(db: Database) -> None:
+    # The shop-local day a draft was made on: the cool-down counts in the shop's calendar days,
+    # and `fondly draft --today` must behave like that day (created_at is the real clock).
+    db.execute("ALTER TABLE drafts ADD COLUMN drafted_on TEXT")
+    db.execute("CREATE INDEX drafts_customer_day ON drafts(customer_id, drafted_on)")
+    db.execute("CREATE INDEX waitlist_product ON waitlist(product_id, id)")
+    # Win-back reads visits by date range; anniversaries by month-day of the first visit.
+    db.execute("CREATE INDEX visits_at ON visits(at, customer_id, points)")
+    db.execute("CREATE INDEX visits_month_day ON visits(substr(at, 6, 5))")
+    # Loyalty numbers and sums each visit's history per customer without touching the table.
+    db.execute("CREATE INDEX visits_customer_points ON visits(customer_id, at, points)")
