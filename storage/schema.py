@@ -322,3 +322,10 @@ def m001_core(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id)")
+
+
+@migrations()
+def m050_review(db: Database) -> None:
+    # When the check last ran on a draft: findings older than the draft, its customer or today
+    # are recomputed before the owner sees them (an empty '[]' alone cannot say "never checked").
+    db.execute("ALTER TABLE drafts ADD COLUMN checked_at TEXT")
