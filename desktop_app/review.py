@@ -120,6 +120,9 @@ class ReviewService:
 
     # -- reading ----------------------------------------------------------------------------------
 
+    def now(self) -> dt.datetime:
+        return self._clock()
+
     def today(self, settings: Settings) -> dt.date:
         return local_today(settings, self._clock())
 

@@ -100,3 +100,16 @@ def _customer_facts(customer: customers.Customer | None) -> CustomerFacts:
         do_not_contact=bool(customer.do_not_contact),
         notes=customer.notes,
     )
+
+
+def mail_account_configured(db: Database) -> bool:
+    """True when a mail account is saved (the ``mail_account`` settings key of branch mail-account).
+
+    Cheap and secret-free: it never touches the keyring.
+    """
+    from storage import keyvalue
+
+    value = keyvalue.read(db, "settings", "mail_account")
+    if isinstance(value, dict):
+        return bool(value.get("email") or value.get("address"))
+    return bool(value)

@@ -85,7 +85,7 @@ def fill_queue(db, count: int, *, seed: int = 7, flagged_every: int = 0) -> list
                 draft = dict(occasion="birthday", subject=f"Happy birthday, {first}!",
                              body=f"Dear {first},\n\nEveryone at Rosa's Bakery wishes you a lovely birthday. "
                                   "Your next coffee is on us — just say hello at the counter.\n\nWarmly,\nRosa",
-                             why=f"{first}'s birthday is on {day[5:]}.")
+                             why=f"{first}'s birthday is on {int(day[8:])} March (from the loyalty sign-up form).")
             elif kind == 1:
                 product = rng.choice(PRODUCTS)
                 draft = dict(occasion="restock", subject=f"Good news: {product} is back",
@@ -104,7 +104,7 @@ def fill_queue(db, count: int, *, seed: int = 7, flagged_every: int = 0) -> list
                                   "love to see you again.\n\nRosa\n\nDon't want these notes? Reply 'stop'.",
                              why="Last visit 94 days ago, after 12 visits.")
             if flagged_every and n % flagged_every == flagged_every - 1:
-                draft["body"] = draft["body"].replace("Rosa", "Rosa!!!", 1)
+                draft["body"] += "\n\nP.S. Hurry in, they go fast!!!"
             ids.append(add_draft(db, cid, occasion_date=day, key=f"{draft['occasion']}-{n}", **draft))
     return ids
 

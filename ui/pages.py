@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from desktop_app.review import ReviewService
+from desktop_app.review_facts import mail_account_configured
 from ui.context import UiContext
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
+from ui.review.page import ReviewPage
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
     return [
-        Page("today", "Today", PlaceholderPage(
-            "Today", "Drafts waiting for your review will appear here each morning: birthdays, "
-            "back-in-stock notes and loyalty thank-yous, each with why it was written.")),
+        Page("today", "Today", ReviewPage(ctx, ReviewService(), has_account=lambda: mail_account_configured(ctx.db))),
         Page("customers", "Customers", PlaceholderPage(
             "Customers", "Your customer list will appear here.")),
         Page("products", "Products", PlaceholderPage(

@@ -1,0 +1,432 @@
+"""The Today page: the review queue on the left, the selected draft on the right, keyboard first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.changes import Changes
+from desktop_app.errors import AppError
+from desktop_app.review import Outcome, ReviewService
+from desktop_app.review_facts import run_check, with_text
+from desktop_app.send_plan import planned_send_at, shop_zone
+from storage.drafts_queue import QueueItem
+from storage.timestamps import to_iso
+from ui.context import UiContext
+from ui.review.delegate import DraftCardDelegate
+from ui.review.detail import DraftDetailPane
+from ui.review.model import WAITING, DraftIdRole, ReviewQueueModel
+from ui.review.prompt import InlinePromptBar
+from ui.review.shortcuts import ShortcutHelpOverlay, tip
+
+PAGE_KEYS = {Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_A, Qt.Key.Key_S, Qt.Key.Key_Z, Qt.Key.Key_N,
+             Qt.Key.Key_E, Qt.Key.Key_U, Qt.Key.Key_X, Qt.Key.Key_Question, Qt.Key.Key_Slash}
+LIVE_CHECK_DELAY_MS = 300
+
+
+class QueueListView(QListView):
+    """Leaves the page's letter keys to the page (a list view would type-ahead search with them)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in PAGE_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewPage(QWidget):
+    """Drafts grouped by day and occasion. All writes run on the ``write`` lane.
+
+    *has_account* must be cheap (no keyring): it only decides whether the "waiting for an
+    account" banner shows.
+    """
+
+    loaded = Signal()
+    action_finished = Signal(object)  # Outcome
+
+    def __init__(self, ctx: UiContext, service: ReviewService, *,
+                 has_account: Callable[[], bool] = lambda: False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = service
+        self._has_account = has_account
+        self._settings = ctx.settings()
+        self._zone = shop_zone(self._settings)
+        self._check_seq = 0
+        self._announcing = False
+
+        self.title = QLabel("<h2 style='margin:0'>Today</h2>")
+        self.counts = QLabel()
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip(tip("Undo the last action", "U"))
+        self.clean_button = QPushButton("Approve all clean")
+        self.clean_button.setToolTip(tip("Approve every draft the check found nothing wrong with", "Shift+A"))
+        self.help_button = QPushButton("?")
+        self.help_button.setToolTip(tip("Keyboard shortcuts", "?"))
+        self.help_button.setFixedWidth(32)
+        for button in (self.undo_button, self.clean_button, self.help_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.counts)
+        top.addStretch(1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.clean_button)
+        top.addWidget(self.help_button)
+
+        self.banner = QLabel("No mail account yet: approved notes wait safely in the outbox until you "
+                             "add one in Settings → Mail account.")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#e8f1fb; border:1px solid #b6d0ee; border-radius:6px; padding:8px;")
+
+        self.model = ReviewQueueModel(self)
+        self.delegate = DraftCardDelegate(self)
+        self.list = QueueListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setUniformItemSizes(False)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setMinimumWidth(360)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.detail = DraftDetailPane()
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 620])
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.prompt = InlinePromptBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.prompt)
+        self.help = ShortcutHelpOverlay(self)
+
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_CHECK_DELAY_MS)
+        self._live_timer.timeout.connect(self._run_live_check)
+
+        self.undo_button.clicked.connect(self.undo)
+        self.clean_button.clicked.connect(self.approve_all_clean)
+        self.help_button.clicked.connect(self.help.toggle)
+        self.detail.approve_button.clicked.connect(self.approve)
+        self.detail.skip_button.clicked.connect(self.ask_skip)
+        self.detail.snooze_button.clicked.connect(self.ask_snooze)
+        self.detail.never_button.clicked.connect(self.ask_never)
+        self.detail.edit_button.clicked.connect(self.edit)
+        self.detail.rerender_button.clicked.connect(self.rerender)
+        self.detail.text_edited.connect(lambda *_: self._live_timer.start())
+        self.detail.save_requested.connect(self._save_edit)
+        self.detail.edit_cancelled.connect(self.list.setFocus)
+        self.prompt.accepted.connect(self._prompt_accepted)
+        self.prompt.cancelled.connect(self.list.setFocus)
+        ctx.hub.changed.connect(self._on_changes)
+        self._pending_prompt: tuple[str, list[int]] = ("", [])
+        self._update_chrome()
+        self.reload()
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Refresh findings and list the queue (pending and today's decisions) off the UI thread."""
+        self._settings = self.ctx.settings()
+        self._zone = shop_zone(self._settings)
+        self.ctx.tasks.run("write", lambda c: self.service.queue(c.db, statuses=("pending",)),
+                           on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, items: Sequence[QueueItem]) -> None:
+        current = self.current_item()
+        today = self.service.today(self._settings)
+        self.delegate.zone, self.delegate.today = self._zone, today
+        self.model.set_items(items, today=today)
+        row = self.model.row_of(current.id) if current else None
+        if row is None:
+            row = self.model.first_draft_row()
+        if row is not None:
+            self._go(row)
+        else:
+            self._show_current()
+        self._update_chrome()
+        self.list.setFocus()
+        self.loaded.emit()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if (changes.drafts or changes.customers or changes.settings) and not self._announcing:
+            self.reload()
+
+    # -- moving -----------------------------------------------------------------------------------
+
+    def current_item(self) -> QueueItem | None:
+        return self.model.item(self.list.currentIndex().row())
+
+    def selected_ids(self) -> list[int]:
+        ids = [i.data(DraftIdRole) for i in self.list.selectionModel().selectedIndexes()]
+        ids = [i for i in ids if i is not None]
+        if not ids and self.current_item() is not None:
+            ids = [self.current_item().id]
+        return sorted(ids, key=lambda i: self.model.row_of(i) or 0)
+
+    def move(self, direction: int, *, extend: bool = False) -> None:
+        row = self.model.step(self.list.currentIndex().row(), direction)
+        if row is not None:
+            self._go(row, extend=extend)
+
+    def toggle_selected(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.list.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Toggle)
+
+    def _go(self, row: int, *, extend: bool = False) -> None:
+        flag = QItemSelectionModel.SelectionFlag
+        mode = flag.Select if extend else flag.ClearAndSelect
+        self.list.selectionModel().setCurrentIndex(self.model.index(row), mode)
+        self.list.scrollTo(self.model.index(row))
+
+    def _advance_past(self, ids: Sequence[int]) -> None:
+        """After deciding *ids*, go to the next draft that still waits (or the next row)."""
+        rows = [self.model.row_of(i) for i in ids if self.model.row_of(i) is not None]
+        if not rows:
+            return
+        last = max(rows)
+        nxt = self.model.step(last, 1, waiting_only=True) or self.model.step(last, 1)
+        if nxt is not None:
+            self._go(nxt)
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        planned = ""
+        if item is not None and item.queue_status in WAITING:
+            day = dt.date.fromisoformat(item.occasion_date[:10]) if item.occasion_date else None
+            planned = to_iso(planned_send_at(occasion=item.occasion, occasion_date=day, now=self.service.now(),
+                                             settings=self._settings, zone=self._zone))
+        self.detail.show_item(item, zone=self._zone, today=self.model.today, planned=planned)
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        if self.prompt.kind or self.detail.editing:
+            return False
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        actions = {
+            Qt.Key.Key_J: lambda: self.move(1, extend=shift),
+            Qt.Key.Key_K: lambda: self.move(-1, extend=shift),
+            Qt.Key.Key_A: self.approve_all_clean if shift else self.approve,
+            Qt.Key.Key_S: self.ask_skip,
+            Qt.Key.Key_Z: self.ask_snooze,
+            Qt.Key.Key_N: self.ask_never,
+            Qt.Key.Key_E: self.edit,
+            Qt.Key.Key_U: self.undo,
+            Qt.Key.Key_X: self.toggle_selected,
+        }
+        if event.text() == "?" or key == Qt.Key.Key_Question:
+            self.help.toggle()
+            return True
+        action = actions.get(key)
+        if action is None:
+            return False
+        action()
+        return True
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def approve(self) -> None:
+        ids = self._waiting(self.selected_ids())
+        if not ids:
+            return
+        blocked = [i for i in ids if self._item(i).worst_severity == "block"]
+        clean = [i for i in ids if i not in blocked]
+        if clean:
+            self._run(lambda db: self.service.approve(db, clean))
+        if blocked:
+            self._ask_override(blocked)
+        else:
+            self._advance_past(ids)
+
+    def approve_all_clean(self) -> None:
+        self._run(self.service.approve_all_clean)
+
+    def ask_skip(self) -> None:
+        ids = self._waiting(self.selected_ids())
+        if ids:
+            self._pending_prompt = ("skip", ids)
+            self.prompt.ask_text("skip", f"Skip {self._who(ids)}? A reason helps you later (optional).",
+                                 "Skip", placeholder="Reason, e.g. “she moved away”")
+
+    def ask_snooze(self) -> None:
+        ids = self._waiting(self.selected_ids())
+        if ids:
+            today = self.service.today(self._settings)
+            self._pending_prompt = ("snooze", ids)
+            self.prompt.ask_date("snooze", f"Snooze {self._who(ids)} until:", "Snooze",
+                                 default=today + dt.timedelta(days=1), minimum=today + dt.timedelta(days=1))
+
+    def ask_never(self) -> None:
+        ids = self._waiting(self.selected_ids())
+        if ids:
+            item = self._item(ids[0])
+            what = f"“{item.occasion.replace('_', ' ')}” notes to {item.customer_name}" if len(ids) == 1 else f"these notes to these {len(ids)} customers"
+            self._pending_prompt = ("never", ids)
+            self.prompt.ask_confirm("never", f"Never send {what} again?", "Never again")
+
+    def _ask_override(self, ids: list[int]) -> None:
+        reasons = "; ".join(f["message"] for f in self._item(ids[0]).findings if f.get("severity") == "block")
+        self._pending_prompt = ("override", ids)
+        self.prompt.ask_confirm("override", f"<b>The check blocked {self._who(ids)}:</b> {reasons} "
+                                "Approve anyway? This is recorded.", "Approve anyway")
+
+    def _prompt_accepted(self, value) -> None:
+        kind, ids = self._pending_prompt
+        self._pending_prompt = ("", [])
+        if kind == "skip":
+            self._run(lambda db: self.service.skip(db, ids, reason=str(value)))
+        elif kind == "snooze":
+            self._run(lambda db: self.service.snooze(db, ids, until=value))
+        elif kind == "never":
+            self._run(lambda db: self.service.never(db, ids))
+        elif kind == "override":
+            self._run(lambda db: self.service.approve(db, ids, override=True))
+        self._advance_past(ids)
+        self.list.setFocus()
+
+    def edit(self) -> None:
+        if self.detail.start_edit():
+            self.message.setText("Editing: Ctrl+Enter keeps your wording, Esc drops it.")
+
+    def _save_edit(self, draft_id: int, subject: str, body: str) -> None:
+        self._live_timer.stop()
+        self.detail.finish_edit()
+        self._run(lambda db: self.service.edit(db, draft_id, subject=subject, body_text=body))
+        self.list.setFocus()
+
+    def rerender(self) -> None:
+        item = self.detail.item
+        if item is not None:
+            self.detail.finish_edit()
+            self._run(lambda db: self.service.rerender(db, item.id))
+
+    def undo(self) -> None:
+        self._run(self.service.undo)
+
+    def _run_live_check(self) -> None:
+        item = self.detail.item
+        if item is None or not self.detail.editing:
+            return
+        self._check_seq += 1
+        seq, subject, body = self._check_seq, self.detail.subject.text(), self.detail.body.toPlainText()
+        self.detail.show_findings(item.findings, checking=True)
+
+        def work(c):
+            facts = self.service.facts(c.db, item.id)
+            return run_check(self.service.check, with_text(facts, subject=subject, body=body))
+
+        def done(findings):
+            if seq == self._check_seq and self.detail.editing:
+                self.detail.show_findings(findings)
+
+        self.ctx.tasks.run("read", work, on_done=done, on_error=self._failed)
+
+    # -- results ----------------------------------------------------------------------------------
+
+    def _run(self, work: Callable) -> None:
+        def job(c):
+            outcome: Outcome = work(c.db)
+            ids = list(outcome.done) + [r.draft_id for r in outcome.refused]
+            return outcome, self.service.items(c.db, ids)
+
+        self.ctx.tasks.run("write", job, on_done=self._acted, on_error=self._failed)
+
+    def _acted(self, result) -> None:
+        outcome, items = result
+        known = {i.id for i in self.model.items()}
+        self.model.update_items(items)
+        if outcome.action == "approve_all_clean" and not set(outcome.done) <= known:
+            self.reload()
+        self._show_current()
+        self._update_chrome()
+        self.message.setText(self._describe(outcome))
+        blocked = [r.draft_id for r in outcome.refused if r.code == "blocked" and self.model.row_of(r.draft_id) is not None]
+        if blocked and not self.prompt.kind:
+            self._ask_override(blocked)
+        self._announcing = True
+        try:
+            self.ctx.hub.announce(outcome.changes)
+        finally:
+            self._announcing = False
+        self.action_finished.emit(outcome)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AppError):
+            self.message.setText(f"<span style='color:#c62828'>{exc}</span>")
+            return
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def _describe(self, outcome: Outcome) -> str:
+        n = len(outcome.done)
+        notes = f"{n} note{'s' if n != 1 else ''}"
+        text = {
+            "approve": f"Approved {notes}: they wait in the outbox for their time.",
+            "approve_all_clean": f"Approved {notes} the check found nothing wrong with.",
+            "skip": f"Skipped {notes}.", "snooze": f"Snoozed {notes}.",
+            "never": f"Will not write that kind of note to them again ({notes} dropped).",
+            "edit": "Kept your wording.", "rerender": "Wrote the note from its template again.",
+            "undo": f"Undone ({notes} back as before).",
+        }.get(outcome.action, "")
+        if outcome.action not in ("undo", "edit", "rerender") and n:
+            text += " Press U to undo."
+        problems = [r.message for r in outcome.refused if r.code != "blocked"]
+        return " ".join([text, *problems]).strip()
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _update_chrome(self) -> None:
+        waiting = [i for i in self.model.items() if i.queue_status in WAITING]
+        flagged = sum(1 for i in waiting if not i.is_clean)
+        self.counts.setText(f"{len(waiting)} waiting" + (f" · {flagged} need a look" if flagged else ""))
+        self.banner.setVisible(not self._has_account())
+        self.undo_button.setEnabled(self.service.undo_label is not None)
+
+    def _item(self, draft_id: int) -> QueueItem:
+        return self.model.item(self.model.row_of(draft_id))
+
+    def _waiting(self, ids: Sequence[int]) -> list[int]:
+        return [i for i in ids if self._item(i).queue_status in WAITING]
+
+    def _who(self, ids: Sequence[int]) -> str:
+        if len(ids) == 1:
+            item = self._item(ids[0])
+            return f"the note to {item.customer_name}"
+        return f"{len(ids)} notes"
