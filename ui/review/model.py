@@ -109,7 +109,7 @@ class ReviewQueueModel(QAbstractListModel):
         return [r for r in self._rows if isinstance(r, QueueItem)]
 
     def waiting_count(self) -> int:
-        return sum(1 for r in self.items() if r.queue_status in WAITING)
+        return sum(1 for r in self.items() if r.queue_status == "pending")
 
     def step(self, row: int, direction: int, *, waiting_only: bool = False) -> int | None:
         """The next draft row from *row* in *direction* (+1/-1), skipping headers."""

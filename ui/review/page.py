@@ -6,14 +6,12 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -22,20 +20,22 @@ from PySide6.QtWidgets import (
 from desktop_app.changes import Changes
 from desktop_app.errors import AppError
 from desktop_app.review import Outcome, ReviewService
-from desktop_app.review_facts import run_check, with_text
 from desktop_app.send_plan import planned_send_at, shop_zone
 from storage.drafts_queue import QueueItem
 from storage.timestamps import to_iso
 from ui.context import UiContext
 from ui.review.delegate import DraftCardDelegate
 from ui.review.detail import DraftDetailPane
+from ui.review.header import ReviewHeader
+from ui.review.live_check import LiveCheck
 from ui.review.model import WAITING, DraftIdRole, ReviewQueueModel
 from ui.review.prompt import InlinePromptBar
-from ui.review.shortcuts import ShortcutHelpOverlay, tip
+from ui.review.shortcuts import ShortcutHelpOverlay
+from ui.review.wording import describe
 
 PAGE_KEYS = {Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_A, Qt.Key.Key_S, Qt.Key.Key_Z, Qt.Key.Key_N,
-             Qt.Key.Key_E, Qt.Key.Key_U, Qt.Key.Key_X, Qt.Key.Key_Question, Qt.Key.Key_Slash}
-LIVE_CHECK_DELAY_MS = 300
+             Qt.Key.Key_E, Qt.Key.Key_U, Qt.Key.Key_X, Qt.Key.Key_Question, Qt.Key.Key_Slash,
+             Qt.Key.Key_Escape}
 
 
 class QueueListView(QListView):
@@ -66,33 +66,12 @@ class ReviewPage(QWidget):
         self._has_account = has_account
         self._settings = ctx.settings()
         self._zone = shop_zone(self._settings)
-        self._check_seq = 0
         self._announcing = False
+        self._marking = False  # X or Shift+J/K started a group selection
 
-        self.title = QLabel("<h2 style='margin:0'>Today</h2>")
-        self.counts = QLabel()
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip(tip("Undo the last action", "U"))
-        self.clean_button = QPushButton("Approve all clean")
-        self.clean_button.setToolTip(tip("Approve every draft the check found nothing wrong with", "Shift+A"))
-        self.help_button = QPushButton("?")
-        self.help_button.setToolTip(tip("Keyboard shortcuts", "?"))
-        self.help_button.setFixedWidth(32)
-        for button in (self.undo_button, self.clean_button, self.help_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        top.addWidget(self.counts)
-        top.addStretch(1)
-        top.addWidget(self.undo_button)
-        top.addWidget(self.clean_button)
-        top.addWidget(self.help_button)
-
-        self.banner = QLabel("No mail account yet: approved notes wait safely in the outbox until you "
-                             "add one in Settings → Mail account.")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#e8f1fb; border:1px solid #b6d0ee; border-radius:6px; padding:8px;")
+        self.header = ReviewHeader()
+        self.counts, self.banner = self.header.counts, self.header.banner
+        self.undo_button, self.clean_button = self.header.undo_button, self.header.clean_button
 
         self.model = ReviewQueueModel(self)
         self.delegate = DraftCardDelegate(self)
@@ -119,28 +98,23 @@ class ReviewPage(QWidget):
         self.prompt = InlinePromptBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.prompt)
         self.help = ShortcutHelpOverlay(self)
 
-        self._live_timer = QTimer(self)
-        self._live_timer.setSingleShot(True)
-        self._live_timer.setInterval(LIVE_CHECK_DELAY_MS)
-        self._live_timer.timeout.connect(self._run_live_check)
+        self.live_check = LiveCheck(self.detail, service, ctx.tasks, on_error=self._failed, parent=self)
 
         self.undo_button.clicked.connect(self.undo)
         self.clean_button.clicked.connect(self.approve_all_clean)
-        self.help_button.clicked.connect(self.help.toggle)
+        self.header.help_button.clicked.connect(self.help.toggle)
         self.detail.approve_button.clicked.connect(self.approve)
         self.detail.skip_button.clicked.connect(self.ask_skip)
         self.detail.snooze_button.clicked.connect(self.ask_snooze)
         self.detail.never_button.clicked.connect(self.ask_never)
         self.detail.edit_button.clicked.connect(self.edit)
         self.detail.rerender_button.clicked.connect(self.rerender)
-        self.detail.text_edited.connect(lambda *_: self._live_timer.start())
         self.detail.save_requested.connect(self._save_edit)
         self.detail.edit_cancelled.connect(self.list.setFocus)
         self.prompt.accepted.connect(self._prompt_accepted)
@@ -190,28 +164,52 @@ class ReviewPage(QWidget):
     def selected_ids(self) -> list[int]:
         ids = [i.data(DraftIdRole) for i in self.list.selectionModel().selectedIndexes()]
         ids = [i for i in ids if i is not None]
+        if len(ids) < 2 and not self._marking:  # a lone selection is just the cursor
+            ids = []
         if not ids and self.current_item() is not None:
             ids = [self.current_item().id]
         return sorted(ids, key=lambda i: self.model.row_of(i) or 0)
 
     def move(self, direction: int, *, extend: bool = False) -> None:
         row = self.model.step(self.list.currentIndex().row(), direction)
-        if row is not None:
-            self._go(row, extend=extend)
+        if row is None:
+            return
+        if extend:  # the draft we leave and the one we reach are both in the selection
+            self._marking = True
+            self.list.selectionModel().select(self.list.currentIndex(), QItemSelectionModel.SelectionFlag.Select)
+        self._go(row, extend=extend)
 
     def toggle_selected(self) -> None:
+        """X marks drafts for a group action; J/K then move without losing the marks."""
         index = self.list.currentIndex()
-        if index.isValid():
-            self.list.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Toggle)
+        if not index.isValid():
+            return
+        flag = QItemSelectionModel.SelectionFlag
+        if not self._marking:
+            self._marking = True
+            self.list.selectionModel().select(index, flag.ClearAndSelect)
+        else:
+            self.list.selectionModel().select(index, flag.Toggle)
+
+    def clear_marks(self) -> None:
+        self._marking = False
+        if self.list.currentIndex().isValid():
+            self._go(self.list.currentIndex().row())
 
     def _go(self, row: int, *, extend: bool = False) -> None:
         flag = QItemSelectionModel.SelectionFlag
-        mode = flag.Select if extend else flag.ClearAndSelect
+        if extend:
+            mode = flag.Select
+        elif self._marking:
+            mode = flag.NoUpdate
+        else:
+            mode = flag.ClearAndSelect
         self.list.selectionModel().setCurrentIndex(self.model.index(row), mode)
         self.list.scrollTo(self.model.index(row))
 
     def _advance_past(self, ids: Sequence[int]) -> None:
         """After deciding *ids*, go to the next draft that still waits (or the next row)."""
+        self._marking = False
         rows = [self.model.row_of(i) for i in ids if self.model.row_of(i) is not None]
         if not rows:
             return
@@ -251,6 +249,7 @@ class ReviewPage(QWidget):
             Qt.Key.Key_E: self.edit,
             Qt.Key.Key_U: self.undo,
             Qt.Key.Key_X: self.toggle_selected,
+            Qt.Key.Key_Escape: self.clear_marks,
         }
         if event.text() == "?" or key == Qt.Key.Key_Question:
             self.help.toggle()
@@ -327,7 +326,7 @@ class ReviewPage(QWidget):
             self.message.setText("Editing: Ctrl+Enter keeps your wording, Esc drops it.")
 
     def _save_edit(self, draft_id: int, subject: str, body: str) -> None:
-        self._live_timer.stop()
+        self.live_check.stop()
         self.detail.finish_edit()
         self._run(lambda db: self.service.edit(db, draft_id, subject=subject, body_text=body))
         self.list.setFocus()
@@ -340,24 +339,6 @@ class ReviewPage(QWidget):
 
     def undo(self) -> None:
         self._run(self.service.undo)
-
-    def _run_live_check(self) -> None:
-        item = self.detail.item
-        if item is None or not self.detail.editing:
-            return
-        self._check_seq += 1
-        seq, subject, body = self._check_seq, self.detail.subject.text(), self.detail.body.toPlainText()
-        self.detail.show_findings(item.findings, checking=True)
-
-        def work(c):
-            facts = self.service.facts(c.db, item.id)
-            return run_check(self.service.check, with_text(facts, subject=subject, body=body))
-
-        def done(findings):
-            if seq == self._check_seq and self.detail.editing:
-                self.detail.show_findings(findings)
-
-        self.ctx.tasks.run("read", work, on_done=done, on_error=self._failed)
 
     # -- results ----------------------------------------------------------------------------------
 
@@ -377,7 +358,7 @@ class ReviewPage(QWidget):
             self.reload()
         self._show_current()
         self._update_chrome()
-        self.message.setText(self._describe(outcome))
+        self.message.setText(describe(outcome))
         blocked = [r.draft_id for r in outcome.refused if r.code == "blocked" and self.model.row_of(r.draft_id) is not None]
         if blocked and not self.prompt.kind:
             self._ask_override(blocked)
@@ -394,26 +375,10 @@ class ReviewPage(QWidget):
             return
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
-    def _describe(self, outcome: Outcome) -> str:
-        n = len(outcome.done)
-        notes = f"{n} note{'s' if n != 1 else ''}"
-        text = {
-            "approve": f"Approved {notes}: they wait in the outbox for their time.",
-            "approve_all_clean": f"Approved {notes} the check found nothing wrong with.",
-            "skip": f"Skipped {notes}.", "snooze": f"Snoozed {notes}.",
-            "never": f"Will not write that kind of note to them again ({notes} dropped).",
-            "edit": "Kept your wording.", "rerender": "Wrote the note from its template again.",
-            "undo": f"Undone ({notes} back as before).",
-        }.get(outcome.action, "")
-        if outcome.action not in ("undo", "edit", "rerender") and n:
-            text += " Press U to undo."
-        problems = [r.message for r in outcome.refused if r.code != "blocked"]
-        return " ".join([text, *problems]).strip()
-
     # -- helpers ----------------------------------------------------------------------------------
 
     def _update_chrome(self) -> None:
-        waiting = [i for i in self.model.items() if i.queue_status in WAITING]
+        waiting = [i for i in self.model.items() if i.queue_status == "pending"]
         flagged = sum(1 for i in waiting if not i.is_clean)
         self.counts.setText(f"{len(waiting)} waiting" + (f" · {flagged} need a look" if flagged else ""))
         self.banner.setVisible(not self._has_account())
