@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from storage.drafts_queue import QueueItem
 from storage.timestamps import from_iso
-from ui.review.model import GroupHeader, ItemRole, day_label
+from ui.review.model import GroupHeader, ItemRole, ReviewQueueModel, day_label
 
 HEADER_HEIGHT = 34
 CARD_HEIGHT = 106
@@ -82,14 +82,19 @@ def body_preview(body: str) -> str:
 class DraftCardDelegate(QStyledItemDelegate):
     """Draws every row itself, so 500 drafts cost 500 small data objects and no widgets."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, model: ReviewQueueModel, parent=None) -> None:
         super().__init__(parent)
+        self._model = model
         self.zone: dt.tzinfo = dt.UTC
         self.today = dt.date.today()
+        self._font_key = ""
+        self._fonts: tuple = ()
+        self._elided: dict[tuple[str, int, bool], str] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt API
-        row = index.data(ItemRole)
-        return QSize(0, HEADER_HEIGHT if isinstance(row, GroupHeader) else CARD_HEIGHT)
+        # Called for every row whenever the view lays out: ask the model directly, no QVariant.
+        header = self._model.is_header(index.row())
+        return QSize(0, HEADER_HEIGHT if header else CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         row = index.data(ItemRole)
@@ -112,15 +117,37 @@ class DraftCardDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#78909c"))
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(header.count))
 
+    def _metrics(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        # Painting runs for every visible card on every repaint: build fonts and metrics once.
+        key = font.key()
+        if self._font_key != key:
+            bold = QFont(font)
+            bold.setBold(True)
+            self._fonts = (QFont(font), bold, QFontMetrics(font), QFontMetrics(bold))
+            self._font_key = key
+            self._elided.clear()
+        return self._fonts
+
+    def _elide(self, metrics: QFontMetrics, text: str, width: int, bold: bool = False) -> str:
+        key = (text, width, bold)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) > 5000:
+                self._elided.clear()
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elided[key] = elided
+        return elided
+
     def _paint_card(self, painter: QPainter, option, item: QueueItem) -> None:
         palette = option.palette
+        font, bold, metrics, bold_metrics = self._metrics(option.font)
         card = option.rect.adjusted(6, 3, -6, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         current = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        decided = item.queue_status not in ("pending",)
-        base = palette.color(QPalette.ColorRole.Base)
-        fill = palette.color(QPalette.ColorRole.Highlight).lighter(185) if selected else base
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight) if current else palette.color(QPalette.ColorRole.Mid), 2 if current else 1))
+        decided = item.queue_status != "pending"
+        fill = palette.color(QPalette.ColorRole.Highlight).lighter(185) if selected else palette.color(QPalette.ColorRole.Base)
+        edge = palette.color(QPalette.ColorRole.Highlight) if current else palette.color(QPalette.ColorRole.Mid)
+        painter.setPen(QPen(edge, 2 if current else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(card, 7, 7)
         stripe = SEVERITY_COLOURS.get(item.worst_severity or "")
@@ -129,32 +156,26 @@ class DraftCardDelegate(QStyledItemDelegate):
             painter.setBrush(stripe)
             painter.drawRoundedRect(QRect(card.left() + 1, card.top() + 6, 4, card.height() - 12), 2, 2)
 
-        text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        if decided:
-            text_colour = muted
-        inner = card.adjusted(PAD + 4, 6, -PAD, -6)
-        line = QFontMetrics(option.font).height() + 3
+        text_colour = muted if decided else palette.color(QPalette.ColorRole.Text)
+        left, width = card.left() + PAD + 4, card.width() - 2 * PAD - 4
+        line = metrics.height() + 3
+        baseline = card.top() + 6 + metrics.ascent()
 
-        bold = QFont(option.font)
-        bold.setBold(True)
+        status = status_text(item, self.zone, self.today) or consent_text(item)
+        status_width = metrics.horizontalAdvance(status) + 4 if status else 0
         painter.setFont(bold)
         painter.setPen(text_colour)
-        status = status_text(item, self.zone, self.today) or consent_text(item)
-        status_width = QFontMetrics(option.font).horizontalAdvance(status) + 4 if status else 0
-        name_rect = QRect(inner.left(), inner.top(), inner.width() - status_width - 8, line)
         name = f"{item.customer_name} · {occasion_label(item.occasion)}"
-        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft, QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()))
-        painter.setFont(option.font)
+        painter.drawText(left, baseline, self._elide(bold_metrics, name, width - status_width - 8, True))
+        painter.setFont(font)
         if status:
             painter.setPen(QColor("#2e7d32") if item.queue_status == "approved" else muted)
-            painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignRight, status)
+            painter.drawText(left + width - status_width + 4, baseline, status)
 
-        metrics = QFontMetrics(option.font)
-        lines = [(item.why, muted), (item.subject, text_colour), (body_preview(item.body_text), muted)]
         note, colour = findings_line(item)
-        lines.append((note, muted if decided else colour))
+        lines = ((item.why, muted), (item.subject, text_colour), (body_preview(item.body_text), muted),
+                 (note, muted if decided else colour))
         for n, (text, colour) in enumerate(lines, start=1):
             painter.setPen(colour)
-            rect = QRect(inner.left(), inner.top() + n * line, inner.width(), line)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+            painter.drawText(left, baseline + n * line, self._elide(metrics, text, width))

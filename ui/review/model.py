@@ -95,12 +95,16 @@ class ReviewQueueModel(QAbstractListModel):
             if row is not None:
                 self._rows[row] = item
                 index = self.index(row)
-                self.dataChanged.emit(index, index)
+                # Naming the roles tells the view the row's size is unchanged: no relayout of all rows.
+                self.dataChanged.emit(index, index, [ItemRole, Qt.ItemDataRole.DisplayRole])
 
     def item(self, row: int) -> QueueItem | None:
         if 0 <= row < len(self._rows) and isinstance(self._rows[row], QueueItem):
             return self._rows[row]
         return None
+
+    def is_header(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and isinstance(self._rows[row], GroupHeader)
 
     def row_of(self, draft_id: int) -> int | None:
         return self._row_of.get(draft_id)

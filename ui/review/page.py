@@ -74,7 +74,7 @@ class ReviewPage(QWidget):
         self.undo_button, self.clean_button = self.header.undo_button, self.header.clean_button
 
         self.model = ReviewQueueModel(self)
-        self.delegate = DraftCardDelegate(self)
+        self.delegate = DraftCardDelegate(self.model, self)
         self.list = QueueListView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(self.delegate)
@@ -94,7 +94,9 @@ class ReviewPage(QWidget):
         splitter.setSizes([440, 620])
 
         self.message = QLabel()
-        self.message.setWordWrap(True)
+        # One fixed line: a status line that changes height would resize the list and make it
+        # lay out all 500 rows again.
+        self.message.setFixedHeight(self.message.fontMetrics().height() + 6)
         self.prompt = InlinePromptBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 6)
