@@ -6,7 +6,6 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any
 
 from sqlite_utils import Database
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 from desktop_app.changes import Changes
 from desktop_app.errors import AppError
 from desktop_app.review_facts import Check, default_check, facts_for, refresh_findings, run_check
+from desktop_app.review_groups import OCCASION_TITLES, ReviewGroup, group_queue  # noqa: F401 - re-exported
 from desktop_app.send_plan import local_today, planned_send_at
 from desktop_app.settings import Settings, load_settings
 from storage import audit, drafts_queue, suppressions
@@ -30,41 +30,8 @@ OCCASION_FAMILIES: dict[str, tuple[str, ...]] = {
     "restock_still_interested": ("restock", "restock_still_interested"),
 }
 
-OCCASION_TITLES = {
-    "birthday": "Birthdays",
-    "birthday_belated": "Belated birthdays",
-    "anniversary": "Anniversaries",
-    "restock": "Back in stock",
-    "restock_still_interested": "Still interested?",
-    "stamp_reward": "Stamp card rewards",
-    "points_reward": "Points rewards",
-    "winback": "We miss you",
-}
-
-
 def occasion_family(occasion: str) -> tuple[str, ...]:
     return OCCASION_FAMILIES.get(occasion, (occasion,))
-
-
-@dataclass(frozen=True)
-class ReviewGroup:
-    """The drafts of one day and one occasion, as the Today page shows them."""
-
-    day: str
-    occasion: str
-    items: tuple[QueueItem, ...]
-
-    @property
-    def title(self) -> str:
-        return OCCASION_TITLES.get(self.occasion, self.occasion.replace("_", " ").capitalize())
-
-
-def group_queue(items: Sequence[QueueItem]) -> list[ReviewGroup]:
-    """Consecutive items of one day and occasion (``list_queue`` already orders them so)."""
-    return [
-        ReviewGroup(day, occasion, tuple(group))
-        for (day, occasion), group in groupby(items, key=lambda i: (i.day, i.occasion))
-    ]
 
 
 @dataclass(frozen=True)
@@ -282,10 +249,11 @@ class ReviewService:
             self._waiting_item(db, draft_id, settings)
             snapshots = drafts_queue.snapshot(db, [draft_id])
             rendered = render(db, draft_id)
-            subject = getattr(rendered, "subject", None)
-            if subject is not None:  # a renderer that returns the text rather than storing it
-                drafts_queue.update_text(db, draft_id, subject=subject, body_text=rendered.body_text,
-                                         body_html=getattr(rendered, "body_html", None), edited=False, now=stamp)
+            if isinstance(rendered, tuple):  # drafting.render_draft: (subject, body_text, body_html)
+                rendered = _Rendered(*rendered)
+            if rendered is not None:  # None: a renderer that stored the text itself
+                drafts_queue.update_text(db, draft_id, subject=rendered.subject, body_text=rendered.body_text,
+                                         body_html=rendered.body_html, edited=False, now=stamp)
             db.execute("UPDATE drafts SET edited = 0, checked_at = NULL, updated_at = ? WHERE id = ?",
                        [stamp, draft_id])
             refresh_findings(db, check=self.check, settings=settings, today=self.today(settings),
@@ -367,6 +335,13 @@ class ReviewService:
                 audit.record(db, action, entity="draft", entity_id=draft_id, at=stamp, detail=detail or {})
         self._push(UndoRecord(action, tuple(snapshots)), done)
         return Outcome(action, tuple(done), tuple(refused), (), Changes(drafts=bool(done)))
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    subject: str
+    body_text: str
+    body_html: str | None = None
 
 
 def _only(snapshots: Sequence[DraftSnapshot], ids: Sequence[int]) -> tuple[DraftSnapshot, ...]:

@@ -174,16 +174,19 @@ def test_rerender_uses_the_renderer_and_clears_edited(db, clock):
     save_settings(db, Settings(timezone="UTC"))
     calls = []
 
-    def render(database, draft_id):
+    def render(database, draft_id):  # the shape of desktop_app.drafting.render_draft
         calls.append(draft_id)
-        database.execute("UPDATE drafts SET subject = 'From template' WHERE id = ?", [draft_id])
+        return "From template", "Hello from the template", "<p>Hello</p>"
 
     service = ReviewService(check=simple_check, render=render, clock=clock)
     did = add_draft(db, add_customer(db, "Anna"))
     service.edit(db, did, subject="Mine", body_text="My words")
     service.rerender(db, did)
     assert calls == [did]
-    assert db.execute("SELECT subject, edited FROM drafts WHERE id = ?", [did]).fetchone() == ("From template", 0)
+    row = db.execute("SELECT subject, body_text, body_html, edited FROM drafts WHERE id = ?", [did]).fetchone()
+    assert row == ("From template", "Hello from the template", "<p>Hello</p>", 0)
+    service.undo(db)  # back to the owner's own words
+    assert db.execute("SELECT subject, edited FROM drafts WHERE id = ?", [did]).fetchone() == ("Mine", 1)
 
 
 def test_undo_reverses_each_kind_of_action(db, service):
