@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
-from desktop_app.checks import CustomerFacts, DraftFacts, Finding, ShopFacts
+from desktop_app.checks import CustomerFacts, DraftFacts, Finding
+from desktop_app.checks.facts import customer_facts, shop_facts
 from desktop_app.settings import Settings
 from storage import customers, drafts_queue
 from storage.timestamps import from_iso
@@ -48,8 +49,8 @@ def facts_for(db: Database, draft_id: int, *, settings: Settings, today: dt.date
         subject=subject,
         body=body,
         today=today,
-        customer=_customer_facts(customer),
-        shop=ShopFacts(name=settings.shop_name, language=settings.language, cooldown_days=settings.cooldown_days),
+        customer=customer_facts(customer) if customer is not None else CustomerFacts(),
+        shop=shop_facts(settings),
         occasion_date=dt.date.fromisoformat(occasion_date[:10]) if occasion_date else None,
         last_message_at=from_iso(last) if last else None,
     )
@@ -83,23 +84,6 @@ def refresh_findings(
         if facts is not None:
             drafts_queue.store_findings(db, draft_id, run_check(check, facts), checked_at=now)
     return len(stale)
-
-
-def _customer_facts(customer: customers.Customer | None) -> CustomerFacts:
-    if customer is None:
-        return CustomerFacts()
-    return CustomerFacts(
-        first_name=customer.first_name,
-        last_name=customer.last_name,
-        email=customer.email,
-        language=customer.language,
-        birth_month=customer.birth_month,
-        birth_day=customer.birth_day,
-        birth_year=customer.birth_year,
-        email_consent=customer.email_consent,
-        do_not_contact=bool(customer.do_not_contact),
-        notes=customer.notes,
-    )
 
 
 def mail_account_configured(db: Database) -> bool:

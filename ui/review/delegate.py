@@ -61,7 +61,7 @@ def findings_line(item: QueueItem) -> tuple[str, QColor | None]:
         return "✓ Nothing to fix", QColor("#2e7d32")
     first = serious[0]
     more = f"  (+{len(serious) - 1} more)" if len(serious) > 1 else ""
-    mark = "⛔" if first["severity"] == "block" else "⚠"
+    mark = "✖" if first["severity"] == "block" else "⚠"
     return f"{mark} {first.get('message', first.get('code', ''))}{more}", SEVERITY_COLOURS[first["severity"]]
 
 
