@@ -325,6 +325,18 @@ def m001_core(db: Database) -> None:
 
 
 @migrations()
+def m040_occasions(db: Database) -> None:
+    # The shop-local day a draft was made on: the cool-down counts in the shop's calendar days,
+    # and `fondly draft --today` must behave like that day (created_at is the real clock).
+    db.execute("ALTER TABLE drafts ADD COLUMN drafted_on TEXT")
+    db.execute("CREATE INDEX drafts_customer_day ON drafts(customer_id, drafted_on)")
+    db.execute("CREATE INDEX waitlist_product ON waitlist(product_id, id)")
+    # Win-back reads visits by date range; anniversaries by month-day of the first visit.
+    db.execute("CREATE INDEX visits_at ON visits(at, customer_id)")
+    db.execute("CREATE INDEX visits_month_day ON visits(substr(at, 6, 5))")
+
+
+@migrations()
 def m050_review(db: Database) -> None:
     # When the check last ran on a draft: findings older than the draft, its customer or today
     # are recomputed before the owner sees them (an empty '[]' alone cannot say "never checked").

@@ -7,7 +7,9 @@ from desktop_app.review_facts import mail_account_configured
 from ui.context import UiContext
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
+from ui.products_page import ProductsPage
 from ui.review.page import ReviewPage
+from ui.templates_page import TemplatesPage
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
@@ -15,12 +17,8 @@ def build_pages(ctx: UiContext) -> list[Page]:
         Page("today", "Today", ReviewPage(ctx, ReviewService(), has_account=lambda: mail_account_configured(ctx.db))),
         Page("customers", "Customers", PlaceholderPage(
             "Customers", "Your customer list will appear here.")),
-        Page("products", "Products", PlaceholderPage(
-            "Products", "Your products and their stock will appear here, with who asked to be "
-            "told when each is back.")),
-        Page("templates", "Templates", PlaceholderPage(
-            "Templates", "The wording of each kind of note will appear here, ready for you to "
-            "make it sound like you.")),
+        Page("products", "Products", ProductsPage(ctx)),
+        Page("templates", "Templates", TemplatesPage(ctx)),
         Page("sent", "Sent", PlaceholderPage(
             "Sent", "Every note that left your mailbox will be listed here, with its exact text.")),
         Page("settings", "Settings", PlaceholderPage(
