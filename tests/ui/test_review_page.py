@@ -226,3 +226,16 @@ def test_status_line_wording():
     refused = Outcome("approve", done=(1, 2), refused=(Refusal(9, "no_email", "Nora has no e-mail address."),))
     assert describe(refused) == ("Approved 2 notes: they wait in the outbox for their time. Press U to undo. "
                                  "Nora has no e-mail address.")
+
+
+def test_first_approval_without_an_account_asks_for_one_once(qtbot, env, make_page):
+    _, db, _ = env
+    fill_queue(db, 3)
+    asked = []
+    page = make_page()
+    page._ask_for_account = lambda: asked.append(True)  # what pages.py passes: the account dialog
+    key(qtbot, page, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: asked == [True])
+    key(qtbot, page, Qt.Key.Key_A)
+    qtbot.wait(20)
+    assert asked == [True] and statuses(db)["approved"] == 2

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from ui.review.live_check import LiveCheck
 from ui.review.model import WAITING, DraftIdRole, ReviewQueueModel
 from ui.review.prompt import InlinePromptBar
 from ui.review.shortcuts import ShortcutHelpOverlay
-from ui.review.wording import describe
+from ui.review.wording import describe, never_question, override_question, who
 
 PAGE_KEYS = {Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_A, Qt.Key.Key_S, Qt.Key.Key_Z, Qt.Key.Key_N,
              Qt.Key.Key_E, Qt.Key.Key_U, Qt.Key.Key_X, Qt.Key.Key_Question, Qt.Key.Key_Slash,
@@ -51,19 +51,22 @@ class QueueListView(QListView):
 class ReviewPage(QWidget):
     """Drafts grouped by day and occasion. All writes run on the ``write`` lane.
 
-    *has_account* must be cheap (no keyring): it only decides whether the "waiting for an
-    account" banner shows.
+    *has_account* must be cheap (no keyring): it decides whether the "waiting for an account"
+    banner shows. *ask_for_account* (e.g. opening the mail account dialog) is called once, after
+    the first approval made while there is no account.
     """
 
     loaded = Signal()
     action_finished = Signal(object)  # Outcome
 
     def __init__(self, ctx: UiContext, service: ReviewService, *,
-                 has_account: Callable[[], bool] = lambda: False, parent: QWidget | None = None) -> None:
+                 has_account: Callable[[], bool] = lambda: False,
+                 ask_for_account: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.service = service
         self._has_account = has_account
+        self._ask_for_account = ask_for_account
         self._settings = ctx.settings()
         self._zone = shop_zone(self._settings)
         self._announcing = False
@@ -284,7 +287,7 @@ class ReviewPage(QWidget):
         ids = self._waiting(self.selected_ids())
         if ids:
             self._pending_prompt = ("skip", ids)
-            self.prompt.ask_text("skip", f"Skip {self._who(ids)}? A reason helps you later (optional).",
+            self.prompt.ask_text("skip", f"Skip {who(self._items(ids))}? A reason helps you later (optional).",
                                  "Skip", placeholder="Reason, e.g. “she moved away”")
 
     def ask_snooze(self) -> None:
@@ -292,22 +295,18 @@ class ReviewPage(QWidget):
         if ids:
             today = self.service.today(self._settings)
             self._pending_prompt = ("snooze", ids)
-            self.prompt.ask_date("snooze", f"Snooze {self._who(ids)} until:", "Snooze",
+            self.prompt.ask_date("snooze", f"Snooze {who(self._items(ids))} until:", "Snooze",
                                  default=today + dt.timedelta(days=1), minimum=today + dt.timedelta(days=1))
 
     def ask_never(self) -> None:
         ids = self._waiting(self.selected_ids())
         if ids:
-            item = self._item(ids[0])
-            what = f"“{item.occasion.replace('_', ' ')}” notes to {item.customer_name}" if len(ids) == 1 else f"these notes to these {len(ids)} customers"
             self._pending_prompt = ("never", ids)
-            self.prompt.ask_confirm("never", f"Never send {what} again?", "Never again")
+            self.prompt.ask_confirm("never", never_question(self._items(ids)), "Never again")
 
     def _ask_override(self, ids: list[int]) -> None:
-        reasons = "; ".join(f["message"] for f in self._item(ids[0]).findings if f.get("severity") == "block")
         self._pending_prompt = ("override", ids)
-        self.prompt.ask_confirm("override", f"<b>The check blocked {self._who(ids)}:</b> {reasons} "
-                                "Approve anyway? This is recorded.", "Approve anyway")
+        self.prompt.ask_confirm("override", override_question(self._items(ids)), "Approve anyway")
 
     def _prompt_accepted(self, value) -> None:
         kind, ids = self._pending_prompt
@@ -364,6 +363,9 @@ class ReviewPage(QWidget):
         blocked = [r.draft_id for r in outcome.refused if r.code == "blocked" and self.model.row_of(r.draft_id) is not None]
         if blocked and not self.prompt.kind:
             self._ask_override(blocked)
+        if outcome.outbox_ids and self._ask_for_account is not None and not self._has_account():
+            ask, self._ask_for_account = self._ask_for_account, None
+            QTimer.singleShot(0, ask)  # after this result is shown, not inside the task callback
         self._announcing = True
         try:
             self.ctx.hub.announce(outcome.changes)
@@ -392,8 +394,5 @@ class ReviewPage(QWidget):
     def _waiting(self, ids: Sequence[int]) -> list[int]:
         return [i for i in ids if self._item(i).queue_status in WAITING]
 
-    def _who(self, ids: Sequence[int]) -> str:
-        if len(ids) == 1:
-            item = self._item(ids[0])
-            return f"the note to {item.customer_name}"
-        return f"{len(ids)} notes"
+    def _items(self, ids: Sequence[int]) -> list[QueueItem]:
+        return [self._item(i) for i in ids]

@@ -23,6 +23,7 @@ class InlinePromptBar(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)  # names are escaped by the caller
         self.text = QLineEdit()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)

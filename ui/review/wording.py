@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+
 from desktop_app.review import Outcome
+from storage.drafts_queue import QueueItem
 
 _SAID = {
     "approve": "Approved {notes}: they wait in the outbox for their time.",
@@ -29,3 +33,24 @@ def describe(outcome: Outcome) -> str:
         text += " Press U to undo."
     problems = [r.message for r in outcome.refused if r.code != "blocked"]
     return " ".join([text, *problems]).strip()
+
+
+def who(items: Sequence[QueueItem]) -> str:
+    if len(items) == 1:
+        return f"the note to {html.escape(items[0].customer_name)}"
+    return f"{len(items)} notes"
+
+
+def never_question(items: Sequence[QueueItem]) -> str:
+    if len(items) == 1:
+        item = items[0]
+        what = f"“{item.occasion.replace('_', ' ')}” notes to {html.escape(item.customer_name)}"
+    else:
+        what = f"these kinds of notes to these {len(items)} customers"
+    return f"Never send {what} again?"
+
+
+def override_question(items: Sequence[QueueItem]) -> str:
+    reasons = "; ".join(html.escape(f.get("message", "")) for f in items[0].findings
+                        if f.get("severity") == "block")
+    return f"<b>The check blocked {who(items)}:</b> {reasons} Approve anyway? This is recorded."
