@@ -35,13 +35,13 @@ def measure(drafts: int = 500, repeat: int = 3) -> dict[str, list[float]]:
     from desktop_app.review import ReviewService
     from desktop_app.settings import Settings, save_settings
     from desktop_app.workspace import Workspace
-    from tests.drafts_factory import fill_queue
+    from tests.drafts_factory import NOW, fill_queue
     from ui.context import UiContext
     from ui.review.page import ReviewPage
     from ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
-    names = ("first_open", "open", "jk", "approve", "approve_cursor", "bare_move")
+    names = ("first_open_shown", "first_open", "open", "jk", "approve", "approve_cursor", "bare_move")
     times: dict[str, list[float]] = {k: [] for k in names}
 
     def settle(tasks=None) -> None:
@@ -70,19 +70,24 @@ def measure(drafts: int = 500, repeat: int = 3) -> dict[str, list[float]]:
             fill_queue(db, drafts, flagged_every=9)
             tasks = TaskManager(workspace.connect)
             ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
-            service = ReviewService()
+            service = ReviewService(clock=lambda: NOW)  # the drafts' own week
             pages = []
 
-            def open_page(ctx=ctx, service=service, pages=pages):
+            shown: list[float] = []
+
+            def open_page(ctx=ctx, service=service, pages=pages, shown=shown):
                 page = ReviewPage(ctx, service)
+                page.loaded.connect(lambda: shown.append(time.perf_counter()))
                 page.resize(1180, 760)
                 page.show()
                 pages.append(page)
 
-            timed("first_open", open_page, tasks)  # checks every draft, then lists and paints
-            pages[-1].close()
-            timed("open", open_page, tasks)  # findings are current now
+            started = time.perf_counter()
+            timed("first_open", open_page, tasks)  # lists, checks every draft, lists again
+            times["first_open_shown"].append((shown[0] - started) * 1000)  # the list on screen
             page = pages[-1]
+            for _ in range(5):  # coming back to the page: list again, findings already current
+                timed("open", page.activated, tasks)
             for n in range(MOVES):
                 key = Qt.Key.Key_J if (n // 50) % 2 == 0 else Qt.Key.Key_K
                 timed("jk", lambda k=key, p=page: QTest.keyClick(p.list, k))
@@ -91,6 +96,9 @@ def measure(drafts: int = 500, repeat: int = 3) -> dict[str, list[float]]:
                 started = time.perf_counter()
                 QTest.keyClick(page.list, Qt.Key.Key_A)
                 app.processEvents()
+                if page.prompt.kind == "override":  # the check blocked it: confirm, as an owner would
+                    QTest.keyClick(page.prompt.confirm, Qt.Key.Key_Return)
+                    app.processEvents()
                 times["approve_cursor"].append((time.perf_counter() - started) * 1000)
                 settle(tasks)
                 times["approve"].append((time.perf_counter() - started) * 1000)
@@ -126,8 +134,9 @@ def run(env) -> list:
     result = summary(measure(500, max(1, min(env.repeat, 3))))
     bare_med, bare_p95 = result["bare_move"]
     labels = {
-        "first_open": "open, first time (checks all 500)",
-        "open": "open (findings current)",
+        "first_open_shown": "open, first time: list shown (check still running)",
+        "first_open": "open, first time: all 500 checked and shown again",
+        "open": "open again (list reloaded, findings current)",
         "jk": "J/K move, p95",
         "approve_cursor": "approve: cursor on the next draft, p95",
         "approve": "approve: saved and shown, p95",

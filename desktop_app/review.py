@@ -93,13 +93,22 @@ class ReviewService:
     def today(self, settings: Settings) -> dt.date:
         return local_today(settings, self._clock())
 
-    def queue(self, db: Database, *, statuses: Sequence[str] = ("pending",)) -> list[QueueItem]:
-        """The queue with current findings (stale ones are recomputed first: this writes)."""
-        settings = load_settings(db)
-        today = self.today(settings)
-        with db.atomic():
-            refresh_findings(db, check=self.check, settings=settings, today=today, now=self._now())
+    def queue(self, db: Database, *, statuses: Sequence[str] = ("pending",), refresh: bool = True) -> list[QueueItem]:
+        """The queue; with *refresh*, stale findings are recomputed first (that writes).
+
+        Without it, drafts never checked have ``checked_at`` None: show them as "checking".
+        """
+        if refresh:
+            self.refresh(db)
+        today = self.today(load_settings(db))
         return drafts_queue.list_queue(db, today=today.isoformat(), statuses=statuses)
+
+    def refresh(self, db: Database) -> int:
+        """Recheck waiting drafts whose findings are stale; returns how many were checked."""
+        settings = load_settings(db)
+        with db.atomic():
+            return refresh_findings(db, check=self.check, settings=settings,
+                                    today=self.today(settings), now=self._now())
 
     def items(self, db: Database, ids: Sequence[int]) -> list[QueueItem]:
         today = self.today(load_settings(db))

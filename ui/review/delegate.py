@@ -56,6 +56,8 @@ def status_text(item: QueueItem, zone: dt.tzinfo, today: dt.date) -> str:
 
 
 def findings_line(item: QueueItem) -> tuple[str, QColor | None]:
+    if item.checked_at is None:
+        return "Checking…", QColor("#78909c")
     serious = [f for f in item.findings if f.get("severity") in ("block", "warn")]
     if not serious:
         return "✓ Nothing to fix", QColor("#2e7d32")

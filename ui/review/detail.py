@@ -143,7 +143,7 @@ class DraftDetailPane(QWidget):
             edited = " · <i>edited by you</i>" if item.edited else ""
             self.contact.setText(f"{email} · <span style='color:{colour}'>{consent}</span>{edited}")
             self.why.setText(f"<b>Why:</b> {html.escape(item.why)}")
-            self.show_findings(item.findings)
+            self.show_findings(item.findings, checking=item.checked_at is None)
             status = status_text(item, zone, today)
             if status:
                 self.when.setText(status)
@@ -154,8 +154,11 @@ class DraftDetailPane(QWidget):
         self._set_mode()
 
     def show_findings(self, findings, *, checking: bool = False) -> None:
-        suffix = "<div style='color:#888'>Checking…</div>" if checking else ""
-        self.findings.setText(findings_html(findings) + suffix)
+        if checking:
+            done = findings_html(findings) if findings else ""
+            self.findings.setText(done + "<div style='color:#888'>Checking…</div>")
+        else:
+            self.findings.setText(findings_html(findings))
 
     # -- editing ----------------------------------------------------------------------------------
 

@@ -135,11 +135,20 @@ class ReviewPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Refresh findings and list the queue (pending and today's decisions) off the UI thread."""
+        """List the queue at once (read lane), then recheck stale findings (write lane) and,
+        when any changed, list again: 500 drafts show before the check has read them all."""
         self._settings = self.ctx.settings()
         self._zone = shop_zone(self._settings)
-        self.ctx.tasks.run("write", lambda c: self.service.queue(c.db, statuses=("pending",)),
-                           on_done=self._loaded, on_error=self._failed)
+        tasks = self.ctx.tasks
+        tasks.run("read", lambda c: self.service.queue(c.db, refresh=False),
+                  on_done=self._loaded, on_error=self._failed)
+
+        def relist(checked: int) -> None:
+            if checked:
+                tasks.run("read", lambda c: self.service.queue(c.db, refresh=False),
+                          on_done=self._loaded, on_error=self._failed)
+
+        tasks.run("write", lambda c: self.service.refresh(c.db), on_done=relist, on_error=self._failed)
 
     def _loaded(self, items: Sequence[QueueItem]) -> None:
         current = self.current_item()
