@@ -33,6 +33,13 @@ CASE
 END
 """
 
+# The day a draft would go out if approved now: a birthday or anniversary on its (future) day,
+# anything else today. The Today page groups by it.
+_DAY_SQL = """
+CASE WHEN d.occasion IN ('birthday', 'anniversary') AND substr(d.occasion_date, 1, 10) > :today
+     THEN substr(d.occasion_date, 1, 10) ELSE :today END
+"""
+
 _ORDER_SQL = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(OCCASION_ORDER))
 
 _SELECT = f"""
@@ -42,7 +49,7 @@ SELECT d.id, d.customer_id, d.occasion, d.occasion_key, d.occasion_date, d.why, 
        c.display_name, c.first_name, c.last_name, c.email, c.email_consent, c.do_not_contact,
        o.id, o.state, o.planned_at,
        {_STATUS_SQL} AS queue_status,
-       COALESCE(d.occasion_date, substr(d.created_at, 1, 10)) AS day
+       {_DAY_SQL} AS day
 FROM drafts d
 JOIN customers c ON c.id = d.customer_id
 LEFT JOIN outbox o ON o.draft_id = d.id

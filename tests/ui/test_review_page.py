@@ -32,6 +32,8 @@ def env(data_dir):
 def make_page(qtbot, env):
     workspace, db, tasks = env
 
+    pages = []
+
     def make(has_account=lambda: False) -> ReviewPage:
         ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
         page = ReviewPage(ctx, ReviewService(check=simple_check, clock=lambda: NOW), has_account=has_account)
@@ -39,9 +41,15 @@ def make_page(qtbot, env):
         page.resize(1100, 700)
         page.show()
         settle(qtbot, page)
+        pages.append(page)
         return page
 
-    return make
+    yield make
+    # Nothing may still be on its way to a page when the lanes shut down.
+    for page in pages:
+        page.live_check.stop()
+        settle(qtbot, page)
+        page.close()
 
 
 def settle(qtbot, page: ReviewPage) -> None:
