@@ -9,9 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
-    QListView,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,22 +28,9 @@ from ui.review.header import ReviewHeader
 from ui.review.live_check import LiveCheck
 from ui.review.model import WAITING, DraftIdRole, ReviewQueueModel
 from ui.review.prompt import InlinePromptBar
+from ui.review.queue_view import QueueListView
 from ui.review.shortcuts import ShortcutHelpOverlay
 from ui.review.wording import describe, never_question, override_question, who
-
-PAGE_KEYS = {Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_A, Qt.Key.Key_S, Qt.Key.Key_Z, Qt.Key.Key_N,
-             Qt.Key.Key_E, Qt.Key.Key_U, Qt.Key.Key_X, Qt.Key.Key_Question, Qt.Key.Key_Slash,
-             Qt.Key.Key_Escape}
-
-
-class QueueListView(QListView):
-    """Leaves the page's letter keys to the page (a list view would type-ahead search with them)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.key() in PAGE_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
 
 class ReviewPage(QWidget):
@@ -78,15 +63,7 @@ class ReviewPage(QWidget):
 
         self.model = ReviewQueueModel(self)
         self.delegate = DraftCardDelegate(self.model, self)
-        self.list = QueueListView()
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(self.delegate)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setUniformItemSizes(False)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setMinimumWidth(360)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list = QueueListView(self.model, self.delegate)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.detail = DraftDetailPane()
         splitter = QSplitter()
@@ -121,7 +98,7 @@ class ReviewPage(QWidget):
         self.detail.edit_button.clicked.connect(self.edit)
         self.detail.rerender_button.clicked.connect(self.rerender)
         self.detail.save_requested.connect(self._save_edit)
-        self.detail.edit_cancelled.connect(self.list.setFocus)
+        self.detail.edit_cancelled.connect(self._edit_cancelled)
         self.prompt.accepted.connect(self._prompt_accepted)
         self.prompt.cancelled.connect(self.list.setFocus)
         ctx.hub.changed.connect(self._on_changes)
@@ -334,6 +311,11 @@ class ReviewPage(QWidget):
     def edit(self) -> None:
         if self.detail.start_edit():
             self.message.setText("Editing: Ctrl+Enter keeps your wording, Esc drops it.")
+
+    def _edit_cancelled(self) -> None:
+        self.live_check.stop()
+        self.message.setText("Your changes were dropped.")
+        self.list.setFocus()
 
     def _save_edit(self, draft_id: int, subject: str, body: str) -> None:
         self.live_check.stop()
