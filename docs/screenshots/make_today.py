@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop_app.review import ReviewService  # noqa: E402
 from desktop_app.settings import Settings, save_settings  # noqa: E402
 from desktop_app.workspace import Workspace  # noqa: E402
-from tests.drafts_factory import add_customer, add_draft, simple_check  # noqa: E402
+from tests.drafts_factory import add_customer, add_draft  # noqa: E402
 from ui.context import UiContext  # noqa: E402
 from ui.main_window import MainWindow, Page  # noqa: E402
 from ui.placeholder import PlaceholderPage  # noqa: E402
@@ -35,14 +35,15 @@ STOP = "\n\nDon't want these notes? Just reply 'stop'."
 DRAFTS = [
     ("Amira", "Haddad", "yes", "birthday", "2026-03-10", "Happy birthday, Amira!",
      "Dear Amira,\n\nHappy birthday from all of us at Rosa's Bakery! Your next coffee and a slice of "
-     "cake are on us this week — just say hello at the counter." + SIGN,
+     "cake are on us this week — just say hello at the counter." + SIGN + STOP,
      "Amira's birthday is today, 10 March (from the loyalty sign-up form)."),
     ("Jonas", "Weber", "yes", "birthday", "2026-03-10", "Happy birthday, Jonas",
-     "Hi Jonas,\n\nWe hope your birthday is a lovely one. Come by for a free coffee on us!!!" + SIGN,
+     "Hi Jonas,\n\nWe hope your birthday is a lovely one. Come by for a free coffee on us!!!" + SIGN + STOP,
      "Jonas's birthday is today, 10 March."),
     ("Lucía", "García", "unknown", "birthday", "2026-03-10", "Feliz cumpleaños, Lucía",
      "Querida Lucía:\n\n¡Feliz cumpleaños de parte de todos en Rosa's Bakery! Tu próximo café corre "
-     "por nuestra cuenta." + SIGN, "Lucía's birthday is today, 10 March."),
+     "por nuestra cuenta.\n\nCon cariño,\nRosa\n\n¿No quieres más correos? Responde «baja».",
+     "Lucía's birthday is today, 10 March."),
     ("Sven", "Lind", "yes", "restock", "2026-03-10", "Good news: the rye sourdough is back",
      "Hi Sven,\n\nYou asked us to tell you when the rye sourdough was back. We baked a fresh batch this "
      "morning and set one aside for you until Saturday." + SIGN + STOP,
@@ -57,9 +58,15 @@ DRAFTS = [
      "Hi Farid,\n\nIt has been a while! The spring menu is out, and we would love to see you again."
      + SIGN + STOP, "Last visit 94 days ago, after 12 visits."),
     ("Greta", "Moreau", "yes", "birthday", "2026-03-12", "Happy birthday, Greta!",
-     "Dear Greta,\n\nEveryone at Rosa's Bakery wishes you a wonderful birthday on Thursday." + SIGN,
+     "Dear Greta,\n\nEveryone at Rosa's Bakery wishes you a wonderful birthday on Thursday." + SIGN + STOP,
      "Greta's birthday is on Thursday, 12 March."),
 ]
+
+
+def ascii_name(name: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def main() -> int:
@@ -70,13 +77,13 @@ def main() -> int:
         db = workspace.connect()
         save_settings(db, Settings(shop_name="Rosa's Bakery", timezone="UTC"))
         for n, (first, last, consent, occasion, day, subject, body, why) in enumerate(DRAFTS):
-            cid = add_customer(db, first, last, email=f"{first.lower()}.{last.lower()}@example.org",
+            cid = add_customer(db, first, last, email=f"{ascii_name(first)}.{ascii_name(last)}@example.org",
                                email_consent=consent)
             add_draft(db, cid, occasion=occasion, occasion_date=day, subject=subject, body=body,
                       why=why, key=f"shot-{n}")
         tasks = TaskManager(workspace.connect)
         ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
-        service = ReviewService(check=simple_check, clock=lambda: NOW)
+        service = ReviewService(clock=lambda: NOW)  # the real check
         review = ReviewPage(ctx, service)
         pages = [Page("today", "Today", review)] + [
             Page(key, key.capitalize(), PlaceholderPage(key.capitalize(), ""))
