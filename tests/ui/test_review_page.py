@@ -219,6 +219,19 @@ def test_snoozed_draft_shows_again_on_its_day(qtbot, env, make_page):
     assert [i.customer_name for i in page.model.items()] == ["Anna"]
 
 
+def test_snoozed_draft_comes_back_when_the_date_turns_while_open(qtbot, env, make_page):
+    _, db, _ = env
+    add_draft(db, add_customer(db, "Anna"), status="snoozed", snooze_until="2026-03-11")
+    page = make_page()
+    assert page.model.items() == []
+    page.check_day()  # same day: nothing to do
+    assert not page.ctx.tasks.busy
+    page.service._clock = lambda: NOW + dt.timedelta(days=1)
+    page.check_day()
+    settle(qtbot, page)
+    assert [i.customer_name for i in page.model.items()] == ["Anna"]
+
+
 def test_the_model_is_well_behaved(qtbot, qtmodeltester, env, make_page):
     _, db, _ = env
     fill_queue(db, 20, flagged_every=3)

@@ -85,6 +85,11 @@ class ReviewPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.prompt)
         self.help = ShortcutHelpOverlay(self)
+        # A new day brings snoozed drafts back and moves "today": list again when the date turns.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self.check_day)
+        self._day_timer.start()
 
         self.live_check = LiveCheck(self.detail, service, ctx.tasks, on_error=self._failed, parent=self)
 
@@ -126,6 +131,10 @@ class ReviewPage(QWidget):
                           on_done=self._loaded, on_error=self._failed)
 
         tasks.run("write", lambda c: self.service.refresh(c.db), on_done=relist, on_error=self._failed)
+
+    def check_day(self) -> None:
+        if self.service.today(self._settings) != self.model.today and not self.detail.editing:
+            self.reload()
 
     def _loaded(self, items: Sequence[QueueItem]) -> None:
         current = self.current_item()
