@@ -81,7 +81,12 @@ def run_approve(args: argparse.Namespace, ctx) -> int:
         outcome = service.approve_all_clean(ctx.db)
     else:
         outcome = service.approve(ctx.db, args.ids, override=args.override)
-    return _report(ctx, outcome, "Approved", args.json)
+    code = _report(ctx, outcome, "Approved", args.json)
+    if not args.json:
+        for item in service.items(ctx.db, list(outcome.done)):
+            when = item.outbox_planned_at or ""
+            ctx.print(f"  {item.id:>6}  {item.customer_name:<28.28}  {item.occasion:<16.16}  goes {when[:16].replace('T', ' ')} UTC")
+    return code
 
 
 def run_skip(args: argparse.Namespace, ctx) -> int:

@@ -39,6 +39,7 @@ def test_approve_and_skip_then_list_by_status(data_dir, capsys):
     clean, blocked = seed(data_dir)
     code, out = run(capsys, data_dir, "approve", str(clean))
     assert code == 0 and f"Approved 1 draft: {clean}" in out
+    assert "Anna Keller" in out and "goes 20" in out  # when it will leave
     code, out = run(capsys, data_dir, "skip", str(blocked), "--reason", "not today")
     assert code == 0 and "Skipped 1 draft" in out
     code, out = run(capsys, data_dir, "queue", "--status", "approved", "--json")
