@@ -336,3 +336,10 @@ def m040_occasions(db: Database) -> None:
     db.execute("CREATE INDEX visits_month_day ON visits(substr(at, 6, 5))")
     # Loyalty numbers and sums each visit's history per customer without touching the table.
     db.execute("CREATE INDEX visits_customer_points ON visits(customer_id, at, points)")
+
+
+@migrations()
+def m050_review(db: Database) -> None:
+    # When the check last ran on a draft: findings older than the draft, its customer or today
+    # are recomputed before the owner sees them (an empty '[]' alone cannot say "never checked").
+    db.execute("ALTER TABLE drafts ADD COLUMN checked_at TEXT")

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from desktop_app.review import ReviewService
+from desktop_app.review_facts import mail_account_configured
 from ui.context import UiContext
 from ui.customers.page import CustomersPage
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
 from ui.products_page import ProductsPage
+from ui.review.page import ReviewPage
 from ui.settings_page import SettingsPage
 from ui.templates_page import TemplatesPage
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
     return [
-        Page("today", "Today", PlaceholderPage(
-            "Today", "Drafts waiting for your review will appear here each morning: birthdays, "
-            "back-in-stock notes and loyalty thank-yous, each with why it was written.")),
+        Page("today", "Today", ReviewPage(
+            ctx, ReviewService(), has_account=lambda: mail_account_configured(ctx.db))),
         Page("customers", "Customers", CustomersPage(ctx)),
         Page("products", "Products", ProductsPage(ctx)),
         Page("templates", "Templates", TemplatesPage(ctx)),

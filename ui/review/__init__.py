@@ -1,0 +1,1 @@
+"""The Today page: the owner's review queue of drafts, keyboard first."""
