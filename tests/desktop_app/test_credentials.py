@@ -24,7 +24,7 @@ from desktop_app.credentials import (
     refresh_token_key,
 )
 from desktop_app.errors import AppError
-from tests.keyring_fixtures import MemoryKeyring, credentials, memory_keyring  # noqa: F401
+from tests.keyring_fixtures import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 
