@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from desktop_app.credentials import (
     CredentialStore,
     MemoryStore,
+    has_secure_backend,
     open_credential_store,
     password_key,
     refresh_token_key,
@@ -167,6 +168,10 @@ class AccountSecrets:
         self.memory = MemoryStore()
         self._backend = keyring_backend
         self._msal_app_factory = msal_app_factory
+
+    def has_secure_store(self) -> bool:
+        """Whether the OS keyring is usable (a probe: may block, call off the UI thread)."""
+        return has_secure_backend(self._backend)
 
     def store(self, account: MailAccount) -> CredentialStore:
         """:raises AppError: no secure keyring and the account does not ask each session."""
