@@ -10,7 +10,15 @@ from desktop_app.cli import main
 from desktop_app.credentials import SERVICE, password_key
 from desktop_app.mail_account import load_account
 from desktop_app.workspace import Workspace
+from tests import keyring_fixtures, smtp_fixtures
 from tests.smtp_fixtures import PASSWORD, USERNAME
+
+# The shared fixtures, made visible to this module (no conftest needed, so none to clash).
+memory_keyring = keyring_fixtures.memory_keyring
+credentials = keyring_fixtures.credentials
+smtp_certs = smtp_fixtures.smtp_certs
+smtp_server_factory = smtp_fixtures.smtp_server_factory
+smtp_server = smtp_fixtures.smtp_server
 
 
 def _set(server, data_dir, *extra):

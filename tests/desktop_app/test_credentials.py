@@ -24,7 +24,12 @@ from desktop_app.credentials import (
     refresh_token_key,
 )
 from desktop_app.errors import AppError
+from tests import keyring_fixtures
 from tests.keyring_fixtures import MemoryKeyring
+
+# The shared fixtures, made visible to this module (no conftest needed, so none to clash).
+memory_keyring = keyring_fixtures.memory_keyring
+credentials = keyring_fixtures.credentials
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -21,7 +21,15 @@ from desktop_app.mail_account import (
 )
 from desktop_app.mail_presets import PRESETS, guess_preset, preset
 from desktop_app.settings import Settings
+from tests import keyring_fixtures, smtp_fixtures
 from tests.smtp_fixtures import PASSWORD, TOKEN, USERNAME
+
+# The shared fixtures, made visible to this module (no conftest needed, so none to clash).
+memory_keyring = keyring_fixtures.memory_keyring
+credentials = keyring_fixtures.credentials
+smtp_certs = smtp_fixtures.smtp_certs
+smtp_server_factory = smtp_fixtures.smtp_server_factory
+smtp_server = smtp_fixtures.smtp_server
 
 
 def _local(server, preset_key="custom", **changes):
