@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 from email import policy
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from functools import lru_cache
 from urllib.parse import quote
 
 import idna
@@ -154,7 +155,8 @@ def build_message(
     :raises MessageFieldError: a header value holds CR, LF or control characters, or an address
         is malformed.
     """
-    sender = make_address("sender", sender_name, sender_address)
+    from_header, unsubscribe = _sender_headers(sender_name, sender_address)
+    sender = from_header.addresses[0]
     recipient = make_address("recipient", recipient_name, recipient_address)
     check_header_text("subject", subject)
     if message_id is None:
@@ -168,19 +170,34 @@ def build_message(
         raise ValueError("date must be timezone-aware")
 
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = sender
+    msg["From"] = from_header
     msg["To"] = recipient
     msg["Subject"] = subject
-    msg["Date"] = format_datetime(when)
+    msg["Date"] = _date_header(format_datetime(when))
     msg["Message-ID"] = message_id
     if occasion is not None and occasion not in TRANSACTIONAL_OCCASIONS:
-        msg["List-Unsubscribe"] = unsubscribe_header(sender)
+        msg["List-Unsubscribe"] = unsubscribe
     # Quoted-printable for non-ASCII bodies keeps the message 7-bit clean, so it needs neither
     # 8BITMIME nor SMTPUTF8 from the server unless an address itself is non-ASCII.
     msg.set_content(_body(text), cte=_cte(text))
     if html is not None:
         msg.add_alternative(_body(html), subtype="html", cte=_cte(html))
     return msg
+
+
+# Parsed header objects are immutable and a policy stores one as-is when its name matches, so
+# the owner's From / List-Unsubscribe (the same for a whole batch) and a Date shared by the
+# messages of one second are parsed once: header parsing dominates the cost of a message.
+@lru_cache(maxsize=8)
+def _sender_headers(name: str, address: str) -> tuple[BaseHeader, BaseHeader]:
+    sender = make_address("sender", name, address)
+    factory = policy.SMTP.header_factory
+    return factory("From", sender), factory("List-Unsubscribe", unsubscribe_header(sender))
+
+
+@lru_cache(maxsize=4)
+def _date_header(value: str) -> BaseHeader:
+    return policy.SMTP.header_factory("Date", value)
 
 
 def needs_smtputf8(msg: EmailMessage) -> bool:
