@@ -257,7 +257,7 @@ def explain(account: MailAccount, error: Exception) -> AppError:
         return AppError(f"{label} says the sending limit is reached for now.{said}",
                         "Fondly waits and sends the rest later.")
     if isinstance(error, SmtpTemporaryError):
-        return AppError(f"{label} could not take the message just now.{said}", "Try again later.")
+        return AppError(f"{error.message}{said}", "Try again in a few minutes.")
     if isinstance(error, SmtpRecipientRefused):
         return AppError(f"{label} refused the message.{said}", "Check the e-mail address.")
     if isinstance(error, SmtpConnectError):

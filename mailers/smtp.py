@@ -270,6 +270,12 @@ class SmtpSession:
 
     def _translate_open_error(self, exc: BaseException) -> SmtpError:
         host, port = self.config.host, self.config.port
+        if isinstance(exc, smtplib.SMTPAuthenticationError) and 400 <= exc.smtp_code < 500:
+            # 454 4.7.0 "Temporary authentication failure" / "Too many login attempts".
+            return SmtpTemporaryError(
+                f"{host} could not check the login just now; it will be tried again later.",
+                code=exc.smtp_code, server_text=self._scrub(_decode(exc.smtp_error)),
+            )
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             return SmtpAuthError(
                 f"{host} refused the user name or password.",
@@ -292,7 +298,7 @@ class SmtpSession:
             return SmtpTlsError(f"A secure connection to {host}:{port} failed ({exc.reason}).{hint}")
         if isinstance(exc, smtplib.SMTPResponseException):
             code, text = exc.smtp_code, self._scrub(_decode(exc.smtp_error))
-            if code in (535, 534, 530, 454):
+            if code in (535, 534, 530):
                 return SmtpAuthError(f"{host} refused the login.", code=code, server_text=text)
             if _is_quota(code, text):
                 return classify_reply(code, text, what="the connection")
@@ -304,7 +310,10 @@ class SmtpSession:
                 f"The server name {host} could not be found. Check the name and the internet "
                 "connection."
             )
-        if isinstance(exc, TimeoutError | socket.timeout):
+        timed_out = isinstance(exc, TimeoutError) or (
+            isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc)
+        )
+        if timed_out:
             return SmtpConnectError(
                 f"{host}:{port} did not answer in time. Check the internet connection, the port "
                 "and the security setting (465 uses SSL/TLS, 587 uses STARTTLS)."

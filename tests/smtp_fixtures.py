@@ -229,6 +229,7 @@ class SmtpTestServer:
     tokens: set[str] = field(default_factory=lambda: {TOKEN})
     smtputf8: bool = True
     other_name_cert: bool = False
+    auth_reply: str | None = None  # e.g. "454 4.7.0 Temporary authentication failure"
     received: list[Received] = field(default_factory=list)
     auth_attempts: list[AuthAttempt] = field(default_factory=list)
     refuse_rcpt: dict[str, str] = field(default_factory=dict)
@@ -292,6 +293,8 @@ class SmtpTestServer:
         login = auth_data.login.decode("utf-8", "replace")
         ok = login == self.username and auth_data.password == self.password.encode("utf-8")
         self._record(mechanism, login, ok, server)
+        if self.auth_reply:
+            return AuthResult(success=False, handled=False, message=self.auth_reply)
         return AuthResult(success=ok, handled=False)
 
     def _record(self, mechanism: str, login: str, ok: bool, server) -> None:

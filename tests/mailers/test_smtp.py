@@ -148,6 +148,29 @@ def test_unreachable_server_is_a_connect_error():
     assert "127.0.0.1" in str(info.value)
 
 
+def test_temporary_login_failure_is_temporary(smtp_server_factory):
+    server = smtp_server_factory("starttls", auth_reply="454 4.7.0 Too many login attempts")
+    with pytest.raises(SmtpTemporaryError) as info:
+        test_login(server.config(), PASSWORD)
+    assert info.value.code == 454
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_a_silent_server_times_out_with_advice(security):
+    # Accepts the connection (backlog) but never speaks: like STARTTLS against port 465.
+    from mailers.smtp import SmtpConfig
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        config = SmtpConfig(host="127.0.0.1", port=silent.getsockname()[1], security=security,
+                            username="x", timeout=0.5)
+        with pytest.raises(SmtpConnectError) as info:
+            test_login(config, PASSWORD)
+    assert "did not answer in time" in str(info.value)
+    assert "465 uses SSL/TLS" in str(info.value)
+
+
 def test_xoauth2_exchange(smtp_server):
     calls = []
 
