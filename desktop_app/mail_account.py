@@ -193,6 +193,15 @@ class AccountSecrets:
         store.delete(password_key(account.email))
         store.delete(refresh_token_key(account.email))
 
+    def forget_replaced(self, previous: MailAccount | None, current: MailAccount) -> None:
+        """Remove the old address's secrets once the account moved to another address."""
+        if previous is None or previous.email.lower() == current.email.lower():
+            return
+        try:
+            self.forget(previous)
+        except AppError:
+            log.info("could not remove the previous account's secret; it stays in the keyring")
+
     def secret(self, account: MailAccount) -> str | Callable[[], str]:
         """What `SmtpSession` needs: the password, or an access-token source for OAuth2."""
         store = self.store(account)

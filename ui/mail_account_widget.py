@@ -255,16 +255,21 @@ class MailAccountWidget(QWidget):
         if account is None:
             return
         password = self.password_edit.text()
+        previous = self._account
 
         def store_secret(_=None) -> None:
             if not password or account.auth == "xoauth2":
                 self._after_save(account, "Saved.")
                 return
-            self._run("net", lambda ctx: self._secrets.save_password(account, password),
+            self._run("net", lambda ctx: self._store_password(previous, account, password),
                       lambda _: self._after_save(account, "Saved. The password is kept safely."),
                       "Saving the password…")
 
         self._run("write", lambda ctx: save_account(ctx.db, account), store_secret, "Saving…")
+
+    def _store_password(self, previous: MailAccount | None, account: MailAccount, password: str) -> None:
+        self._secrets.save_password(account, password)
+        self._secrets.forget_replaced(previous, account)
 
     def _after_save(self, account: MailAccount, text: str) -> None:
         self._account = account

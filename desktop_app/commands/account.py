@@ -89,6 +89,7 @@ def run_set(args: argparse.Namespace, ctx) -> int:
         ctx.print("Next: run `fondly account sign-in` to sign in with Microsoft.")
     else:
         ctx.print(f"Next: give the {chosen.password_words} with --password-stdin.")
+    secrets.forget_replaced(previous, account)
     return 0
 
 

@@ -88,3 +88,13 @@ def test_presets_fill_in_the_server(data_dir, memory_keyring, capsys, preset):
     out = capsys.readouterr().out
     assert ("smtp.gmail.com:465 (SSL/TLS" in out) if preset == "gmail" else (
         "smtp.office365.com:587 (STARTTLS" in out and "account sign-in" in out)
+
+
+def test_a_new_address_removes_the_old_password(smtp_server, data_dir, memory_keyring, monkeypatch,
+                                                capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(_set(smtp_server, data_dir, "--password-stdin")) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("other-pw\n"))
+    assert main(["account", "set", "--data-dir", str(data_dir), "--preset", "gmail",
+                 "--email", "ana@gmail.com", "--password-stdin"]) == 0
+    assert set(memory_keyring.items) == {(SERVICE, password_key("ana@gmail.com"))}

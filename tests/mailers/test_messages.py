@@ -149,3 +149,11 @@ def test_mailto_local_part_is_percent_encoded():
 def test_body_line_endings_are_normalised():
     parsed = _parse(_build(text="one\r\ntwo\rthree"))
     assert _text(parsed) == "one\ntwo\nthree\n"
+
+
+@pytest.mark.parametrize("name", ['Zoë "Z" O\'Brien, Jr.', "ana@shop <x@evil.example>", "李小龙"])
+def test_awkward_display_names_stay_one_address(name):
+    parsed = _parse(_build(recipient_name=name))
+    [only] = parsed["To"].addresses
+    assert only.display_name == name
+    assert only.addr_spec == "zoe@example.com"
