@@ -230,6 +230,7 @@ class SmtpTestServer:
     smtputf8: bool = True
     other_name_cert: bool = False
     auth_reply: str | None = None  # e.g. "454 4.7.0 Temporary authentication failure"
+    exclude_auth: tuple[str, ...] = ()  # mechanisms not to offer, e.g. ("PLAIN",)
     received: list[Received] = field(default_factory=list)
     auth_attempts: list[AuthAttempt] = field(default_factory=list)
     refuse_rcpt: dict[str, str] = field(default_factory=dict)
@@ -247,6 +248,7 @@ class SmtpTestServer:
             enable_SMTPUTF8=self.smtputf8,
             decode_data=False,
             server_hostname="mail.test.invalid",
+            auth_exclude_mechanism=list(self.exclude_auth),
         )
         if self.mode == "ssl":
             kwargs.update(ssl_context=self._context(), auth_require_tls=False)

@@ -148,6 +148,20 @@ def test_unreachable_server_is_a_connect_error():
     assert "127.0.0.1" in str(info.value)
 
 
+def test_auth_login_when_plain_is_not_offered(smtp_server_factory):
+    server = smtp_server_factory("ssl", exclude_auth=("PLAIN",))
+    test_login(server.config(), PASSWORD)
+    assert [(a.mechanism, a.success) for a in server.auth_attempts] == [("LOGIN", True)]
+
+
+def test_no_usable_login_method(smtp_server_factory):
+    server = smtp_server_factory("ssl", exclude_auth=("PLAIN", "LOGIN"))
+    with pytest.raises(SmtpAuthError) as info:
+        test_login(server.config(), PASSWORD)
+    assert "offers no login method" in str(info.value)
+    assert "XOAUTH2" in str(info.value)
+
+
 def test_temporary_login_failure_is_temporary(smtp_server_factory):
     server = smtp_server_factory("starttls", auth_reply="454 4.7.0 Too many login attempts")
     with pytest.raises(SmtpTemporaryError) as info:
