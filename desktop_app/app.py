@@ -61,7 +61,7 @@ def _run(workspace: Workspace, *, smoke: bool) -> int:
 
     tasks = TaskManager(workspace.connect, error_handler=show_app_error)
     ctx = UiContext(workspace=workspace, db=db, tasks=tasks)
-    shell = AppShell(ctx, build_pages=build_pages, open_on_customers=smoke)
+    shell = AppShell(ctx, build_pages=build_pages, open_on_customers=smoke, background_jobs=not smoke)
     outcome = {"code": 0, "reported": False}
 
     if smoke:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dataclasses
 
 from PySide6.QtCore import Qt
@@ -99,6 +101,7 @@ class SettingsPage(QWidget):
         self._sections.setContentsMargins(16, 12, 16, 12)
         self._sections.setSpacing(14)
         self._extra = QVBoxLayout()  # sections added by other features go here, after ours
+        self._lazy_sections: list[tuple[str, Callable[[], QWidget]]] = []
         self._extra.setSpacing(14)
         self._sections.addLayout(self._extra)
         self._sections.addStretch(1)
@@ -149,7 +152,16 @@ class SettingsPage(QWidget):
                 editor.changed.connect(lambda *_: self._set_dirty(True))
             self._sections.insertWidget(position, group)
             self.groups[title] = group
+        for title, factory in self._lazy_sections:
+            self.add_section(title, factory())
         self.load()
+
+    def add_lazy_section(self, title: str, factory: Callable[[], QWidget]) -> None:
+        """Like :meth:`add_section`, but *factory* runs only when the page is first shown."""
+        if self.built:
+            self.add_section(title, factory())
+        else:
+            self._lazy_sections.append((title, factory))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.ensure_built()

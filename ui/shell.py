@@ -29,6 +29,7 @@ class AppShell(QObject):
         build_pages: Callable[[UiContext], list[Page]],
         load_sample: Callable[[Any], Any] | None = None,
         open_on_customers: bool = False,
+        background_jobs: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -36,6 +37,8 @@ class AppShell(QObject):
         self._build_pages = build_pages
         self._load_sample = load_sample
         self._open_on_customers = open_on_customers
+        self._background_jobs = background_jobs
+        self.pump = None  # the drafting/sending schedule, kept alive here
         self.welcome: QWidget | None = None
         self.window: MainWindow | None = None
 
@@ -68,16 +71,32 @@ class AppShell(QObject):
         customers.first_rows_shown.connect(self.ready)
         if on_customers:
             window.show_page("customers")
+        elif self._drafts_waiting(window):
+            window.show_page("today")  # the morning queue is the first thing to see
+        else:
+            window.show_page("customers")
         self.window = window
         window.show()
+        if self._background_jobs and self.pump is None:
+            from ui.drafting_schedule import start_drafting_schedule
+
+            self.pump = start_drafting_schedule(self.ctx)
         return window
 
+    def _drafts_waiting(self, window: MainWindow) -> bool:
+        today = window.pages.get("today")
+        service = getattr(today.widget, "service", None) if today else None
+        return bool(service is not None and service.count_waiting(self.ctx.db))
+
     def dispose(self) -> None:
-        """Delete the windows while Qt is still up (after the event loop has returned).
+        """Stop the schedule, delete the windows while Qt is still up (after the event loop).
 
         Left to the interpreter's exit, PySide6 6.12 may destroy them after the QApplication
         and crash (SIGSEGV after ``ready in``), so the order is made explicit here.
         """
+        if self.pump is not None:
+            self.pump.stop()
+            self.pump = None
         for widget in (self.welcome, self.window):
             if widget is not None:
                 widget.hide()
