@@ -72,7 +72,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a plain GUI start (no subcommand), or None for anything else.
+
+    Building the whole parser imports every command module and, through them, their services
+    (Jinja2, keyring, the importers): a third of the app's cold start, for nothing when the
+    window is all that is asked for.
+    """
+    parser = argparse.ArgumentParser(add_help=False, parents=[_common_parent()], exit_on_error=False)
+    parser.add_argument("--smoke", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):  # e.g. --data-dir without a value: the full
+        return None  # parser below says so properly
+    return args if rest in ([], ["gui"]) else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    quick = _gui_start(argv)
+    if quick is not None:
+        from desktop_app.app import run_gui  # Qt loads only for the GUI
+
+        return run_gui(data_dir=getattr(quick, "data_dir", None), smoke=quick.smoke)
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)

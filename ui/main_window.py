@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,11 +17,36 @@ from PySide6.QtWidgets import (
 )
 
 
-@dataclass
 class Page:
-    key: str
-    title: str
-    widget: QWidget
+    """One sidebar page: its widget, or how to build it when the page is first shown.
+
+    Building every page at start imports each one's services (Jinja2, the checks' lexicons,
+    language detection) and lays out widgets nobody sees yet; a page given as *build* costs an
+    empty placeholder until it is shown (or its ``widget`` is asked for).
+    """
+
+    def __init__(self, key: str, title: str, widget: QWidget | None = None, *,
+                 build: Callable[[], QWidget] | None = None) -> None:
+        if (widget is None) == (build is None):
+            raise ValueError("a page needs exactly one of widget and build")
+        self.key = key
+        self.title = title
+        self._widget = widget
+        self._build = build
+        self._on_built: Callable[[Page], None] | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._widget is not None
+
+    @property
+    def widget(self) -> QWidget:
+        if self._widget is None:
+            assert self._build is not None
+            self._widget = self._build()
+            if self._on_built is not None:
+                self._on_built(self)
+        return self._widget
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +71,11 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setSizeHint(QSize(150, 36))
             self.sidebar.addItem(item)
-            self.stack.addWidget(page.widget)
+            if page.built:
+                self.stack.addWidget(page.widget)
+            else:
+                self.stack.addWidget(QWidget())  # stands in until the page is first shown
+                page._on_built = self._put_built_page
             if index < 9:
                 action = QAction(self)
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -75,6 +103,16 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
+    def _put_built_page(self, page: Page) -> None:
+        index = self._order.index(page.key)
+        stand_in = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page.widget)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+
     def show_page(self, key: str) -> None:
         self.sidebar.setCurrentRow(self._order.index(key))
 
@@ -84,9 +122,10 @@ class MainWindow(QMainWindow):
     def _on_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         key = self._order[row]
-        activated: Callable[[], None] | None = getattr(self.pages[key].widget, "activated", None)
+        widget = self.pages[key].widget  # built here on its first showing
+        self.stack.setCurrentIndex(row)
+        activated: Callable[[], None] | None = getattr(widget, "activated", None)
         if activated is not None:
             activated()
         self.page_changed.emit(key)
@@ -131,6 +170,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         for page in self.pages.values():
+            if not page.built:
+                continue
             save = getattr(page.widget, "save_state", None)
             if save is not None:
                 save()

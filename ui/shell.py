@@ -85,7 +85,16 @@ class AppShell(QObject):
 
     def _drafts_waiting(self, window: MainWindow) -> bool:
         today = window.pages.get("today")
-        service = getattr(today.widget, "service", None) if today else None
+        if today is None:
+            return False
+        if today.built:
+            service = getattr(today.widget, "service", None)
+        else:
+            # Ask the service, not the page: building the Today page to count would cost the
+            # start what its lazy building saves when nothing waits.
+            from desktop_app.review import ReviewService
+
+            service = ReviewService()
         return bool(service is not None and service.count_waiting(self.ctx.db))
 
     def dispose(self) -> None:
