@@ -86,3 +86,36 @@ def test_a_deleted_row_shows_a_placeholder_until_the_next_refresh(db):
 def test_birthday_label():
     assert birthday_label(customers.Customer(id=1, birth_month=3, birth_day=14, birth_year=1988)) == "14 Mar 1988"
     assert birthday_label(customers.Customer(id=1)) == ""
+
+
+def test_a_partial_id_array_has_the_full_height_and_completes_without_a_reset(qtmodeltester, db, qtbot):
+    fill_customers(db, 450)
+    ids = customers.ordered_ids(db)
+    model = CustomerTableModel(db)
+    model.set_ids(ids[:PAGE_SIZE - 50], rows=len(ids))
+    assert model.rowCount() == 450 and not model.complete
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(10, 0), Qt.ItemDataRole.UserRole) == ids[10]
+    assert model.data(model.index(300, 0)) == "…"  # below the head, until the rest arrives
+    assert model.customer_at(PAGE_SIZE - 10) is None
+
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+    model.complete_ids(ids)
+    assert model.complete and resets == [] and changed == [(PAGE_SIZE - 50, 449)]
+    # Page 0 was read with only the head: it is read again, whole.
+    assert model.customer_at(PAGE_SIZE - 10).id == ids[PAGE_SIZE - 10]
+    assert model.data(model.index(300, 0), Qt.ItemDataRole.UserRole) == ids[300]
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_rest_that_does_not_continue_the_head_resets_the_model(db):
+    fill_customers(db, 300)
+    ids = customers.ordered_ids(db)
+    model = CustomerTableModel(db)
+    model.set_ids(ids[:50], rows=300)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.complete_ids(ids[1:])  # one deleted meanwhile
+    assert resets == [1] and model.rowCount() == 299 and model.ids() == ids[1:]

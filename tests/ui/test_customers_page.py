@@ -352,3 +352,26 @@ def test_escape_in_the_panel_drops_the_edits_and_returns_to_the_list(qtbot, stor
     qtbot.keyClick(page.detail.first_name, Qt.Key.Key_Escape)
     assert not page.detail.dirty and page.detail.first_name.text() == before.first_name
     assert page.table.hasFocus()
+
+
+def test_a_wide_search_paints_its_first_page_before_the_whole_array(qtbot, store, page_state):
+    page = open_page(qtbot, store, page_state)
+    heads: list[tuple[int, int]] = []
+    page.model.modelReset.connect(lambda: heads.append((len(page.model.ids()), page.model.rowCount())))
+    expected = customers.ordered_ids(store.db, search="person")  # every e-mail is person…@
+    assert len(expected) == N
+    with qtbot.waitSignal(page.ids_applied, timeout=5000):
+        page.search.setText("person")
+        page.refresh()
+    assert heads == [(200, len(expected))]  # the head with the full height, then no second reset
+    assert page.model.ids() == expected
+    assert page.count_label.text() == "1,000 of 1,000 match"
+
+
+def test_a_selected_customer_below_the_first_page_stays_selected_after_a_refresh(qtbot, store, page_state):
+    page = open_page(qtbot, store, page_state)
+    far = page.model.id_at(700)
+    assert page.select_id(far)
+    with qtbot.waitSignal(page.ids_applied, timeout=5000):
+        page.refresh()
+    assert page.current_id() == far

@@ -79,19 +79,45 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._ids: list[int] = []
+        self._rows = 0  # the table's height: len(self._ids), or more while only a head is known
         self._rows_of: dict[int, int] | None = None  # id -> row, built on demand
         self._pages: OrderedDict[int, dict[int, Customer]] = OrderedDict()
         self.pages_read = 0
 
     # -- the id array --------------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Swap in a new id array (after a search, a sort or a change); the cache starts empty."""
+    def set_ids(self, ids: Sequence[int], *, rows: int | None = None) -> None:
+        """Swap in a new id array (after a search, a sort or a change); the cache starts empty.
+
+        With *rows* (> ``len(ids)``), *ids* is only the head of the array: the table has its
+        full height at once and shows "…" below the head until :meth:`complete_ids` brings the
+        rest (search as you type paints the first page without waiting for the whole sort).
+        """
         self.beginResetModel()
         self._ids = list(ids)
+        self._rows = max(rows or 0, len(self._ids))
         self._rows_of = None
         self._pages.clear()
         self.endResetModel()
+
+    @property
+    def complete(self) -> bool:
+        return len(self._ids) == self._rows
+
+    def complete_ids(self, ids: Sequence[int]) -> None:
+        """The whole array after the head given to :meth:`set_ids`: rows already shown stay put
+        (no reset, the selection and scroll position survive) unless the array changed shape."""
+        head = len(self._ids)
+        if len(ids) != self._rows or list(ids[:head]) != self._ids:
+            self.set_ids(ids)
+            return
+        self._ids = list(ids)
+        self._rows_of = None
+        # A page read while only the head was known stops at the head: read it again.
+        for number in [n for n in self._pages if (n + 1) * PAGE_SIZE > head]:
+            del self._pages[number]
+        if head < self._rows:
+            self.dataChanged.emit(self.index(head, 0), self.index(self._rows - 1, len(COLUMNS) - 1))
 
     def ids(self) -> list[int]:
         return list(self._ids)
@@ -106,7 +132,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def customer_at(self, row: int) -> Customer | None:
         customer_id = self.id_at(row)
-        if customer_id is None:
+        if customer_id is None:  # below the head of a partial array (or out of range)
             return None
         return self._page(row // PAGE_SIZE).get(customer_id)
 
@@ -116,7 +142,7 @@ class CustomerTableModel(QAbstractTableModel):
             return
         if customer_ids is None:
             self._pages.clear()
-            first, last = 0, len(self._ids) - 1
+            first, last = 0, self._rows - 1
         else:
             rows = [r for r in (self.row_of(cid) for cid in customer_ids) if r is not None]
             if not rows:
@@ -143,7 +169,7 @@ class CustomerTableModel(QAbstractTableModel):
     # -- Qt model API --------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from desktop_app import customer_list
 from desktop_app.changes import Changes
 from desktop_app.errors import AppError
-from storage import customers
 from ui.context import UiContext
 from ui.customers.detail import CustomerDetailPanel
 from ui.customers.empty import EmptyCustomersWidget
-from ui.customers.model import CustomerTableModel
+from ui.customers.id_loader import Head, IdLoader
+from ui.customers.model import PAGE_SIZE, CustomerTableModel
 from ui.customers.table import CustomerTableView
 from ui.errors import show_app_error
 from ui.keys import shortcut
@@ -58,15 +58,16 @@ class CustomersPage(QWidget):
         self.confirm = confirm
         self.show_error = show_error
         self._state = state if state is not None else QSettings()
-        self._generation = 0
         self._started = False
         self._announced_ready = False
         self._select_after: int | None = None
         self.sort_key = "display_name"
         self.descending = False
         self.total = 0
+        self._pending_selection: tuple[int | None, set[int]] | None = None
 
         self.model = CustomerTableModel(ctx.db, self)
+        self._loader = IdLoader(ctx.tasks, head_size=PAGE_SIZE, on_head=self._apply, on_rest=self._complete)
         self._build()
         self._restore_state()
         ctx.hub.changed.connect(self._on_changes)
@@ -166,38 +167,44 @@ class CustomersPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-run the search and sort in SQL on the read lane; only the newest answer is used."""
+        """Re-run the search and sort in SQL on the read lane; only the newest answer is used.
+
+        The first page and the match count come first and are painted at once; the whole id
+        array follows (see :class:`IdLoader`).
+        """
         self._debounce.stop()
-        self._generation += 1
-        generation = self._generation
-        text, key, descending = self.search.text(), self.sort_key, self.descending
+        self._loader.load(self.search.text(), self.sort_key, self.descending)
 
-        def query(task):
-            ids = customers.ordered_ids(task.db, search=text, order_by=key, descending=descending)
-            total = len(ids) if not text.strip() else customers.count(task.db)
-            return ids, total
-
-        self.ctx.tasks.run("read", query, on_done=lambda result: self._apply(generation, text, result))
-
-    def _apply(self, generation: int, text: str, result: tuple[list[int], int]) -> None:
-        if generation != self._generation:
-            return  # a newer search or sort was asked for meanwhile: this answer is stale
-        ids, total = result
+    def _apply(self, head: Head) -> None:
         keep = self._select_after if self._select_after is not None else self.current_id()
         self._select_after = None
         selected = set(self.selected_ids())
-        self.total = total
-        self.model.set_ids(ids)
-        self._restore_selection(keep, selected)
-        if total == 0 and not text.strip() and not self.detail.is_new:
+        self.total = head.total
+        self.model.set_ids(head.ids, rows=head.matches)
+        self._pending_selection = None
+        if self.model.complete or (keep is not None and self.model.row_of(keep) is not None):
+            self._restore_selection(keep, selected)
+        else:
+            self._pending_selection = (keep, selected)  # further down: once the rest is in
+        if head.total == 0 and not head.text.strip() and not self.detail.is_new:
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.stack.widget(0))
-        self._update_count(len(ids), text)
+        self._update_count(head.matches, head.text)
         self._update_buttons()
-        self.ids_applied.emit()
+        if self.model.complete:
+            self.ids_applied.emit()
         if not self._announced_ready:
-            self._announce_first_rows(bool(ids))
+            self._announce_first_rows(bool(head.ids))
+
+    def _complete(self, ids: list[int], text: str) -> None:
+        self.model.complete_ids(ids)
+        if self._pending_selection is not None:
+            keep, selected = self._pending_selection
+            self._pending_selection = None
+            self._restore_selection(keep, selected)
+        self._update_count(len(ids), text)
+        self.ids_applied.emit()
 
     def _announce_first_rows(self, has_rows: bool) -> None:
         self._announced_ready = True

@@ -1,0 +1,64 @@
+"""IdLoader: a search or sort on the read lane in two steps, the first page then the whole array."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storage import customers
+
+
+@dataclass(frozen=True)
+class Head:
+    """The first ids in display order, how many match, and how many customers there are."""
+
+    ids: list[int]
+    matches: int
+    total: int
+    text: str
+
+
+class IdLoader:
+    """Asks the read lane for a search's head (a few ms whatever the list's size), then its
+    whole id array (tens of ms per 100,000 customers for a one-letter prefix).
+
+    Only the newest request's answers are delivered; a request's second step is skipped when a
+    newer one was made by the time the lane reaches it, so typing on never waits for a sort
+    nobody will see.
+    """
+
+    def __init__(self, tasks, *, head_size: int, on_head: Callable[[Head], None],
+                 on_rest: Callable[[list[int], str], None]) -> None:
+        self._tasks = tasks
+        self._head_size = head_size
+        self._on_head = on_head
+        self._on_rest = on_rest
+        self._generation = 0
+
+    def load(self, text: str, order_by: str, descending: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        state = {"complete": False}
+
+        def first(task) -> Head:
+            ids, matches = customers.first_ids(task.db, search=text, order_by=order_by,
+                                               descending=descending, limit=self._head_size)
+            state["complete"] = len(ids) == matches
+            total = matches if not text.strip() else customers.count(task.db)
+            return Head(ids, matches, total, text)
+
+        def rest(task) -> list[int] | None:
+            if state["complete"] or generation != self._generation:
+                return None  # the head was everything, or a newer request is queued
+            return customers.ordered_ids(task.db, search=text, order_by=order_by, descending=descending)
+
+        self._tasks.run("read", first, on_done=lambda head: self._deliver_head(generation, head))
+        self._tasks.run("read", rest, on_done=lambda ids: self._deliver_rest(generation, ids, text))
+
+    def _deliver_head(self, generation: int, head: Head) -> None:
+        if generation == self._generation:
+            self._on_head(head)
+
+    def _deliver_rest(self, generation: int, ids: list[int] | None, text: str) -> None:
+        if ids is not None and generation == self._generation:
+            self._on_rest(ids, text)
