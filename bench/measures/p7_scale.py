@@ -1,0 +1,62 @@
+"""P7: P1, P2 and P4 at 1,000,000 customers vs the same at 100,000 (linear is 10×; goal ≤ 11×)."""
+
+from __future__ import annotations
+
+from bench.harness import Env, Result, percentile
+from bench.measures import p1_import, p2_drafting, p4_search
+
+BIG = 1_000_000
+GOAL = "≤ 11×"
+
+
+def run(env: Env) -> list[Result]:
+    small = env.size
+    big = max(BIG, small * 10)
+    # At 1M each side takes ten times as long: one round of P1 and P2 (a day is one run of every
+    # rule), and the search keystrokes twice (122 samples for the p95).
+    return [_search(env, small, big), _drafting(env, small, big), _import(env, small, big)]
+
+
+def _search(env: Env, small: int, big: int) -> Result:
+    base = env.figures.get(("P4", small))
+    if base is None:
+        base = percentile(p4_search.search_latencies(env.shop(small).db_path, env.repeat)["first"], 95)
+    got = p4_search.search_latencies(env.shop(big).db_path, 2)
+    value = percentile(got["first"], 95)
+    env.log(f"  P7/P4 {value:.1f} ms at {big:,} vs {base:.1f} ms at {small:,}")
+    return Result("P7", f"P4 search per keystroke p95 at {big:,} vs {small:,}", value, "ms", GOAL,
+                  baseline=base, baseline_name=f"{small:,} customers",
+                  note=(f"P4 search at {big:,}: 2 rounds of the same keystrokes; whole id array "
+                        f"p95 {percentile(got['whole'], 95):.0f} ms there; widest prefix "
+                        f"{got['worst']!r} → {got['worst_matches']:,} matches."))
+
+
+def _drafting(env: Env, small: int, big: int) -> Result:
+    base = env.figures.get(("P2", small))
+    if base is None:
+        base = p2_drafting.drafting_figures(env, small, 1)["draft_day_s"]
+    m = p2_drafting.drafting_figures(env, big, 1)
+    env.log(f"  P7/P2 {m['draft_day_s']:.2f} s at {big:,} vs {base:.2f} s at {small:,}")
+    return Result("P7", f"P2 draft one day at {big:,} vs {small:,}", m["draft_day_s"], "s", GOAL,
+                  baseline=base, baseline_name=f"{small:,} customers",
+                  note=(f"P2 drafting at {big:,}: one day ({m['drafts_per_day']:.0f} drafts), "
+                        f"CPU {m['draft_day_cpu_s']:.2f} s."))
+
+
+def _import(env: Env, small: int, big: int) -> Result:
+    measure = f"P1 import the Shopify CSV at {big:,} vs {small:,}"
+    reason = p1_import.why_not(env)
+    if reason:
+        return Result("P7", measure, None, "s", GOAL, skipped=reason)
+    try:
+        base = env.figures.get(("P1", small))
+        if base is None:
+            base = p1_import.import_rounds(env, env.shop(small), 1)[0][0]
+        fondly, bare, _ = p1_import.import_rounds(env, env.shop(big), 1)
+    except RuntimeError as exc:
+        return Result("P7", measure, None, "s", GOAL, skipped=str(exc))
+    env.log(f"  P7/P1 {fondly[0]:.1f} s at {big:,} vs {base:.1f} s at {small:,}")
+    return Result("P7", measure, fondly[0], "s", GOAL, baseline=base,
+                  baseline_name=f"{small:,} customers",
+                  note=(f"P1 at {big:,}: one import (sqlite3 .import of the same file "
+                        f"{bare[0]:.1f} s, so {fondly[0] / bare[0]:.2f}× the bare import there)."))
