@@ -21,6 +21,10 @@ SORT_COLUMNS: dict[str, str] = {
     "created_at": "created_at",
     "email_consent": "email_consent",
 }
+# first_ids: matches sorted outright up to this many (~20 ms); the index walk's budget is this
+# many times the entries it would read were the matches spread evenly.
+SORT_AT_MOST = 12_000
+WALK_SLACK = 4
 # The index whose order is SORT_COLUMNS[key] then id (storage/schema.py m001_core).
 SORT_INDEXES: dict[str, str] = {
     "display_name": "customers_display_name",
@@ -201,14 +205,17 @@ def first_ids(
     order_by: str = "display_name",
     descending: bool = False,
     limit: int = 200,
+    sort_at_most: int = SORT_AT_MOST,
 ) -> tuple[list[int], int]:
     """The first *limit* ids of :func:`ordered_ids` and how many there are in all.
 
     What search-as-you-type shows at once, before the whole id array: sorting all 46,000 matches
     of a one-letter prefix costs ~60 ms per 100,000 customers, finding the first 200 far less.
-    Where the matches are many, walking the sort column's index in order and stopping at *limit*
-    beats sorting them (the walk reads ~limit × customers ÷ matches index entries); where they
-    are few, sorting them is cheaper. The crossover is where matches² ≈ limit × customers / 2.
+    Few matches (≤ *sort_at_most*) are sorted outright, in a few ms whatever the list's size.
+    Many are found by walking the sort column's index in order and stopping at *limit*: about
+    limit × customers ÷ matches entries when the matches are spread through the list. The walk
+    is bounded, because matches may cluster (every "sofia" sorts under S): past its budget it
+    gives up and the matches are sorted after all.
     """
     order = _order_clause(order_by, descending)
     matches = match_count(db, search)
@@ -217,17 +224,23 @@ def first_ids(
     if not search.strip():
         rows = db.execute(f"SELECT id FROM customers ORDER BY {order} LIMIT ?", [limit]).fetchall()
         return [row[0] for row in rows], matches
-    params = [fts_query(search), limit]
+    query = fts_query(search)
     index = SORT_INDEXES.get(order_by)
-    if index is not None and matches * matches * 2 >= limit * count(db):
+    if index is not None and matches > sort_at_most:
+        customers_count = count(db)
+        budget = min(customers_count, WALK_SLACK * limit * customers_count // matches)
+        columns = ", ".join(part.split()[0] for part in SORT_COLUMNS[order_by].split(","))
         try:
-            rows = db.execute(f"SELECT id FROM customers INDEXED BY {index} WHERE {_MATCHING} "
-                              f"ORDER BY {order} LIMIT ?", params).fetchall()
-            return [row[0] for row in rows], matches
+            rows = db.execute(
+                f"SELECT id FROM (SELECT id, {columns} FROM customers INDEXED BY {index} "
+                f"ORDER BY {order} LIMIT ?) WHERE {_MATCHING} ORDER BY {order} LIMIT ?",
+                [budget, query, limit]).fetchall()
         except sqlite3.OperationalError:  # the index is gone (an old or hand-edited store)
-            pass
+            rows = []
+        if len(rows) == min(limit, matches):
+            return [row[0] for row in rows], matches
     rows = db.execute(f"SELECT id FROM customers WHERE {_MATCHING} ORDER BY {order} LIMIT ?",
-                      params).fetchall()
+                      [query, limit]).fetchall()
     return [row[0] for row in rows], matches
 
 

@@ -33,29 +33,47 @@ def shop(db):
 @pytest.mark.parametrize("order_by", sorted(customers.SORT_COLUMNS))
 @pytest.mark.parametrize("descending", [False, True])
 def test_first_ids_is_the_head_of_ordered_ids_for_every_sort_and_search(shop, order_by, descending):
-    # limit 5 walks the index for the wide searches; limit 400 sorts every search's matches.
+    # sort_at_most=0: the index walk for every search (succeeding or giving up on its budget);
+    # the default: sorting, as a 600-customer shop always does.
     for search in ("", "m", "mar", "maria", "o", "王", "zz", "smith ma", "p12"):
         full = customers.ordered_ids(shop, search=search, order_by=order_by, descending=descending)
         for limit in (5, 60, 400):
-            ids, matches = customers.first_ids(shop, search=search, order_by=order_by,
-                                               descending=descending, limit=limit)
-            assert (ids, matches) == (full[:limit], len(full)), (search, limit)
+            for sort_at_most in (0, customers.SORT_AT_MOST):
+                ids, matches = customers.first_ids(shop, search=search, order_by=order_by,
+                                                   descending=descending, limit=limit,
+                                                   sort_at_most=sort_at_most)
+                assert (ids, matches) == (full[:limit], len(full)), (search, limit, sort_at_most)
 
 
-def test_first_ids_uses_the_index_walk_for_a_wide_search_and_sorting_for_a_narrow_one(shop):
-    plans = []
-    shop.conn.set_trace_callback(plans.append)
-    customers.first_ids(shop, search="m", limit=5)
-    customers.first_ids(shop, search="maria smith", limit=60)
-    shop.conn.set_trace_callback(None)
-    walks = [sql for sql in plans if "INDEXED BY" in sql]
-    assert len(walks) == 1 and "'\"m\"*'" in walks[0]
+def _statements(db, action) -> list[str]:
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    action()
+    db.conn.set_trace_callback(None)
+    return [sql for sql in seen if sql.startswith("SELECT id FROM")]
+
+
+def test_many_matches_walk_the_index_and_few_are_sorted(shop):
+    walk = _statements(shop, lambda: customers.first_ids(shop, search="p", limit=5, sort_at_most=100))
+    assert len(walk) == 1 and "INDEXED BY customers_display_name" in walk[0]
+    few = _statements(shop, lambda: customers.first_ids(shop, search="p", limit=5))
+    assert len(few) == 1 and "INDEXED BY" not in few[0]
+
+
+def test_a_walk_past_its_budget_gives_up_and_sorts(shop):
+    # Every Zoë sorts last by name: the walk's budget (8 × limit × customers ÷ matches) ends
+    # long before the first of them.
+    zoes = customers.ordered_ids(shop, search="zoë")
+    assert 0 < len(zoes) < 100
+    steps = _statements(shop, lambda: customers.first_ids(shop, search="zoë", limit=1, sort_at_most=0))
+    assert len(steps) == 2 and "INDEXED BY" in steps[0] and "INDEXED BY" not in steps[1]
+    assert customers.first_ids(shop, search="zoë", limit=1, sort_at_most=0) == (zoes[:1], len(zoes))
 
 
 def test_first_ids_falls_back_to_sorting_when_the_index_is_missing(shop):
     expected = customers.ordered_ids(shop, search="m")[:5]
     shop.execute("DROP INDEX customers_display_name")
-    assert customers.first_ids(shop, search="m", limit=5)[0] == expected
+    assert customers.first_ids(shop, search="m", limit=5, sort_at_most=0)[0] == expected
 
 
 def test_match_count_counts_what_ordered_ids_finds(shop):
