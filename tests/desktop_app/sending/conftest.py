@@ -1,0 +1,14 @@
+"""Fixtures for the outbox tests: a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desktop_app.sending.outbox_server import start_server
+
+
+@pytest.fixture
+def outbox_server(tmp_path_factory):
+    server = start_server(tmp_path_factory.mktemp("smtp"))
+    yield server
+    server.stop()
