@@ -60,6 +60,7 @@ class Script:
     drop_in_data: set[str] = field(default_factory=set)  # connection cut after the data arrived
     close_after: int | None = None  # 421 and hang up once this many messages were accepted
     quota_after: int | None = None  # 550 5.4.5 once this many messages were accepted
+    data_delay: float = 0.0  # seconds the server takes over each message (widens kill windows)
 
 
 @dataclass
@@ -104,6 +105,8 @@ class OutboxHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.script.data_delay:
+            await asyncio.sleep(self.script.data_delay)
         parsed = message_from_bytes(envelope.content)
         message_id = str(parsed.get("Message-ID", ""))
         to = envelope.rcpt_tos[0]
