@@ -178,9 +178,9 @@ def for_customer(db: Database, customer_id: int, *, limit: int = 50) -> list[Out
 
 
 def wire_count_since(db: Database, since: str) -> int:
-    """Messages that reached the server at or after *since* (for the daily and minute caps)."""
+    """Messages that reached the server after *since* (for the daily and minute caps)."""
     row = db.execute(
-        "SELECT COUNT(*) FROM send_log WHERE at >= ? AND event IN ('sent', 'needs_attention')",
+        "SELECT COUNT(*) FROM send_log WHERE at > ? AND event IN ('sent', 'needs_attention')",
         [since],
     ).fetchone()
     return row[0]
@@ -189,7 +189,7 @@ def wire_count_since(db: Database, since: str) -> int:
 def wire_time_at(db: Database, since: str, offset: int) -> str:
     """The time of the *offset*-th (0 = oldest) message that reached the server since *since*."""
     return db.execute(
-        "SELECT at FROM send_log WHERE at >= ? AND event IN ('sent', 'needs_attention')"
+        "SELECT at FROM send_log WHERE at > ? AND event IN ('sent', 'needs_attention')"
         " ORDER BY at LIMIT 1 OFFSET ?",
         [since, offset],
     ).fetchone()[0]
