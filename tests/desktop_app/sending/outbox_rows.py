@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formatdate
 
 from storage import customers, outbox
 from storage.timestamps import to_iso, utc_now_iso
+
+SENDER = "shop@example.test"
 
 
 def queue_messages(db, count: int, *, planned_at: dt.datetime | None = None, prefix: str = "c",
@@ -37,3 +42,15 @@ def draft_status(db, outbox_id: int) -> str:
     return db.execute(
         "SELECT d.status FROM drafts d JOIN outbox o ON o.draft_id = d.id WHERE o.id = ?",
         [outbox_id]).fetchone()[0]
+
+
+def simple_message(row) -> EmailMessage:
+    """The message for an outbox row (the production wiring uses mailers.messages)."""
+    message = EmailMessage()
+    message["From"] = Address(display_name="The Shop", addr_spec=SENDER)
+    message["To"] = Address(display_name=row.to_name, addr_spec=row.to_addr)
+    message["Subject"] = row.subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = row.message_id
+    message.set_content(row.body_text)
+    return message

@@ -11,9 +11,7 @@ import threading
 import warnings
 from dataclasses import dataclass, field
 from email import message_from_bytes
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import make_msgid
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -174,25 +172,15 @@ def _free_port() -> int:
 
 
 
-def simple_message(row) -> EmailMessage:
-    """The message for an outbox row (the production wiring uses mailers.messages)."""
-    message = EmailMessage()
-    message["From"] = Address(display_name="The Shop", addr_spec=USERNAME)
-    message["To"] = Address(display_name=row.to_name, addr_spec=row.to_addr)
-    message["Subject"] = row.subject
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = row.message_id
-    message.set_content(row.body_text)
-    return message
-
-
 def make_wire(server: SmtpServer, *, password: str = PASSWORD, limits=None, timeout: float = 10.0):
     from desktop_app.pacing import SendLimits
     from desktop_app.sending import Wire
     from mailers.smtp import SmtpConfig, SmtpSession
+    from tests.desktop_app.sending.outbox_rows import simple_message
 
     config = SmtpConfig(host=server.host, port=server.port, security="ssl", username=USERNAME,
-                        cafile=str(server.cafile), timeout=timeout)
+                        cafile=str(server.cafile), timeout=timeout,
+                        local_hostname="localhost")
     return Wire(
         open_session=lambda: SmtpSession(config, password),
         build_message=simple_message,

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = 20
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS"),
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only"),
 ]
@@ -52,7 +53,7 @@ def test_killed_senders_never_send_twice_and_every_message_ends_sent_or_needs_at
     for _ in range(ROUNDS):
         process = _start_sender(db_path, outbox_server)
         assert process.stdout.readline().strip() == "go", process.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.06))
+        time.sleep(rng.uniform(0.0, 0.1))
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             kills += 1
@@ -74,8 +75,11 @@ def test_killed_senders_never_send_twice_and_every_message_ends_sent_or_needs_at
         stored_ids = {r.message_id for r in rows}
         assert set(received) <= stored_ids  # nothing arrived that the outbox does not know
         attention = [r for r in rows if r.state == "needs_attention"]
-        # The killed senders did real work before they died (typically ~50 sent, ~17 cut short).
+        # The killed senders did real work before they died.
         assert 100 - final.sent - len(attention) > 0
+        print(f"kills {kills}, sent before the last run {100 - final.sent - len(attention)}, "
+              f"needs attention {len(attention)} "
+              f"(of which arrived {sum(received[r.message_id] for r in attention)})")
         # Killed mid-send, some needed the owner's decision; everything else went exactly once.
         assert len(attention) <= kills
         assert sum(r.state == "sent" for r in rows) + len(attention) == 100
