@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from desktop_app.mail_account import AccountSecrets
 from ui.context import UiContext
 from ui.main_window import Page
 from ui.placeholder import PlaceholderPage
+from ui.sent_page import SentPage, sending_job
 
 
 def build_pages(ctx: UiContext) -> list[Page]:
@@ -20,8 +22,7 @@ def build_pages(ctx: UiContext) -> list[Page]:
         Page("templates", "Templates", PlaceholderPage(
             "Templates", "The wording of each kind of note will appear here, ready for you to "
             "make it sound like you.")),
-        Page("sent", "Sent", PlaceholderPage(
-            "Sent", "Every note that left your mailbox will be listed here, with its exact text.")),
+        Page("sent", "Sent", SentPage(ctx, send_now=sending_job(AccountSecrets()))),
         Page("settings", "Settings", PlaceholderPage(
             "Settings", "Your shop's details, your mail account and how often Fondly may write "
             "will be set here.")),
