@@ -322,3 +322,10 @@ def m001_core(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id)")
+
+
+@migrations()
+def m070_outbox_history(db: Database) -> None:
+    # The Sent page's status filter pages newest first within one state ("Failed", "Sent"):
+    # without this it would scan the whole history to find a few failed rows.
+    db.execute("CREATE INDEX outbox_state_id ON outbox(state, id)")
