@@ -73,3 +73,17 @@ def test_a_wrong_password_pauses_and_says_so(capsys, data_dir, outbox_server, me
     assert "Sending is paused" in out and "535" in out
     assert "not the password" not in out
     db.close()
+
+
+def test_a_header_injection_fails_that_message_only(capsys, data_dir, outbox_server, memory_keyring):
+    db = _shop(data_dir, outbox_server)
+    good = queue_messages(db, 1)
+    bad = outbox.enqueue(db, to_addr="eve@example.org", to_name="Eve\r\nBcc: all@example.org",
+                         subject="Hi", body_text="x", planned_at="2026-01-01T00:00:00.000000+00:00")
+    code, out, _ = _run(capsys, data_dir, "--json")
+    report = json.loads(out)
+    assert code == 0 and report["sent"] == 1
+    assert [f["outbox_id"] for f in report["failed"]] == [bad]
+    assert outbox.get(db, good[0]).state == "sent" and outbox.get(db, bad).state == "failed"
+    assert all("Bcc" not in r.raw.decode() for r in outbox_server.handler.received)
+    db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 
@@ -170,3 +171,65 @@ def test_messages_planned_for_later_wait(db, outbox_server):
     report = send_due(db, wire=make_wire(outbox_server), clock=lambda: now)
     assert report.sent == 0 and report.next_send_at == now + dt.timedelta(hours=3)
     assert outbox_server.handler.connections == 0  # no connection when nothing is due
+
+
+def test_a_wrong_ca_is_refused_clearly_and_pauses(db, outbox_server, tmp_path):
+    from tests.desktop_app.sending.outbox_server import make_certificate
+
+    other_ca, _ = make_certificate(tmp_path)
+    queue_messages(db, 1)
+    wire = make_wire(outbox_server)
+    wrong = make_wire(dataclasses.replace(outbox_server, cafile=other_ca))
+    report = send_due(db, wire=wrong)
+    assert report.paused.reason == "tls" and "could not be verified" in report.paused.message
+    assert states(db) == {"queued": 1} and outbox_server.handler.ids() == []
+    assert send_due(db, wire=wire).paused is not None  # stays paused until the owner resumes
+
+
+def test_a_temporary_failure_gives_up_after_max_attempts(db, outbox_server):
+    from desktop_app import pacing
+
+    (row_id,) = queue_messages(db, 1)
+    db.execute("UPDATE outbox SET attempts = ? WHERE id = ?", [pacing.MAX_ATTEMPTS - 1, row_id])
+    outbox_server.handler.script.busy = {"c0@example.org": 1}
+    report = send_due(db, wire=make_wire(outbox_server))
+    assert report.deferred == 0 and len(report.failed) == 1
+    assert "Gave up after 10 tries" in report.failed[0].message
+    assert outbox.get(db, row_id).state == "failed"
+
+
+def test_a_bug_while_sending_leaves_the_message_needing_attention(db, outbox_server):
+    (row_id,) = queue_messages(db, 1)
+    wire = make_wire(outbox_server)
+
+    class BrokenSession:
+        def __init__(self) -> None:
+            self.inner = wire.open_session()
+
+        def open(self) -> None:
+            self.inner.open()
+
+        def send(self, message):
+            raise RuntimeError("a bug in the middle of the wire")
+
+        def close(self) -> None:
+            self.inner.close()
+
+    broken = dataclasses.replace(wire, open_session=BrokenSession)
+    with pytest.raises(RuntimeError):
+        send_due(db, wire=broken)
+    assert outbox.get(db, row_id).state == "needs_attention"
+
+
+def test_a_message_that_cannot_be_built_fails_alone(db, outbox_server):
+    ids = queue_messages(db, 2)
+    wire = make_wire(outbox_server)
+
+    def build(row):
+        if row.id == ids[0]:
+            raise ValueError("The recipient contains a line break.")
+        return wire.build_message(row)
+
+    report = send_due(db, wire=dataclasses.replace(wire, build_message=build))
+    assert report.sent == 1 and report.failed[0].message == "The recipient contains a line break."
+    assert outbox.get(db, ids[0]).state == "failed"
