@@ -81,7 +81,7 @@ class SmtpSession:
         self.config = config
         self._secret = secret
         self._smtp: smtplib.SMTP | None = None
-        self._redact: list[str] = []
+        self._redact: set[str] = set()
 
     def __repr__(self) -> str:
         state = "open" if self._smtp is not None else "closed"
@@ -109,6 +109,17 @@ class SmtpSession:
         """
         if self._smtp is not None:
             return
+        try:
+            self._open_once()
+        except SmtpAuthError:
+            # An OAuth2 access token can be revoked or expire early: refresh it once and retry.
+            forget = getattr(self._secret, "forget", None)
+            if self.config.auth != "xoauth2" or forget is None:
+                raise
+            forget()
+            self._open_once()
+
+    def _open_once(self) -> None:
         cfg = self.config
         # Resolved before connecting: a token refresh failure is not an SMTP failure, and it
         # must surface as itself.
@@ -164,14 +175,14 @@ class SmtpSession:
             if "XOAUTH2" not in offered:
                 raise SmtpAuthError(f"{cfg.host} does not offer OAuth2 (XOAUTH2) login.")
             initial = f"user={cfg.username}\x01auth=Bearer {secret}\x01\x01"
-            self._redact.append(_b64(initial))
+            self._redact.add(_b64(initial))
             code, resp = smtp.docmd("AUTH", "XOAUTH2 " + _b64(initial))
             if code == 334:
                 # The server sent a JSON error as a challenge; the client must answer empty.
                 code, resp = smtp.docmd("")
         elif "PLAIN" in offered:
             plain = f"\0{cfg.username}\0{secret}"
-            self._redact.append(_b64(plain))
+            self._redact.add(_b64(plain))
             code, resp = smtp.docmd("AUTH", "PLAIN " + _b64(plain))
         elif "LOGIN" in offered:
             code, resp = smtp.docmd("AUTH", "LOGIN " + _b64(cfg.username))
@@ -187,10 +198,10 @@ class SmtpSession:
 
     def _remember_secret(self, secret: str) -> None:
         if secret:
-            self._redact.extend([secret, _b64(secret)])
+            self._redact.update((secret, _b64(secret)))
 
     def _scrub(self, text: str) -> str:
-        for value in self._redact:
+        for value in sorted(self._redact, key=len, reverse=True):  # longest first
             if value:
                 text = text.replace(value, "•••")
         return text

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.credentials import NO_SECURE_BACKEND, NO_SECURE_BACKEND_HINT
 from desktop_app.errors import AppError
@@ -231,10 +232,14 @@ class MailAccountWidget(QWidget):
         self._show(busy_text, None)
 
         def finished(value: Any) -> None:
+            if not isValid(self):  # closed while the work ran
+                return
             self._set_busy(False)
             done(value)
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self._set_busy(False)
             if isinstance(exc, AppError):
                 self._show(f"{exc.message} {exc.hint}".strip(), False)
@@ -315,6 +320,8 @@ class MailAccountWidget(QWidget):
                         on_done=self._on_store_probed, on_error=lambda exc: self._on_store_probed(False))
 
     def _on_store_probed(self, secure: bool) -> None:
+        if not isValid(self):  # closed before the probe came back
+            return
         self._secure_store = bool(secure)
         self.store_warning.setVisible(not secure)
         if not secure:

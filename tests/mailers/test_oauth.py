@@ -118,8 +118,21 @@ def test_refreshed_token_logs_in_with_xoauth2(smtp_server):
     assert [(a.mechanism, a.success) for a in smtp_server.auth_attempts] == [("XOAUTH2", True)]
 
 
+def test_a_refused_token_is_refreshed_once_and_retried(smtp_server):
+    app = FakeMsalApp(refresh_results=[_ok("revoked-token", "rt-2"), _ok(TOKEN, "rt-3")])
+    saved: list[str] = []
+    source = AccessTokenSource(app, load_refresh_token=lambda: saved[-1] if saved else "rt-1",
+                               save_refresh_token=saved.append)
+    with SmtpSession(smtp_server.config(auth="xoauth2"), source):
+        pass
+    assert [(a.mechanism, a.success) for a in smtp_server.auth_attempts] == [
+        ("XOAUTH2", False), ("XOAUTH2", True)]
+    assert saved == ["rt-2", "rt-3"]
+
+
 def test_a_revoked_access_token_is_refused_by_the_server(smtp_server):
-    app = FakeMsalApp(refresh_results=[_ok("not-a-valid-token", "rt-2")])
+    app = FakeMsalApp(refresh_results=[_ok("not-a-valid-token", "rt-2"),
+                                       _ok("still-not-valid", "rt-3")])
     source = AccessTokenSource(app, load_refresh_token=lambda: "rt-1",
                                save_refresh_token=lambda t: None)
     with pytest.raises(SmtpAuthError), SmtpSession(smtp_server.config(auth="xoauth2"), source):

@@ -313,3 +313,11 @@ def test_session_repr_never_shows_the_secret(smtp_server):
 )
 def test_reply_classification(code, text, kind):
     assert type(classify_reply(code, text, what="the message")) is kind
+
+
+def test_a_server_echoing_the_password_is_scrubbed(smtp_server_factory):
+    server = smtp_server_factory("ssl", auth_reply=f"535 5.7.8 Bad credentials {PASSWORD}")
+    with pytest.raises(SmtpAuthError) as info:
+        test_login(server.config(), PASSWORD)
+    assert "Bad credentials •••" in info.value.server_text
+    assert PASSWORD not in _all_text(info.value)

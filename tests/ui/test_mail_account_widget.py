@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from desktop_app.credentials import SERVICE, password_key
 from desktop_app.mail_account import AccountSecrets, load_account
@@ -29,6 +30,14 @@ def tasks(db_path, db):
     manager.shutdown()
 
 
+def _widget(qtbot, tasks, secrets):
+    widget = MailAccountWidget(tasks=tasks, secrets=secrets)
+    qtbot.addWidget(widget)
+    # Let the keyring probe come back before the test ends and the widget is deleted.
+    qtbot.waitUntil(lambda: widget.secure_store is not None)
+    return widget
+
+
 def _fill_local(qtbot, widget, server):
     widget.email_edit.clear()
     qtbot.keyClicks(widget.email_edit, USERNAME)
@@ -48,8 +57,7 @@ def _wait_idle(qtbot, widget):
 
 
 def test_provider_is_guessed_from_the_address(qtbot, tasks, memory_keyring):
-    widget = MailAccountWidget(tasks=tasks, secrets=AccountSecrets())
-    qtbot.addWidget(widget)
+    widget = _widget(qtbot, tasks, AccountSecrets())
     qtbot.keyClicks(widget.email_edit, "ana@icloud.com")
     widget.email_edit.editingFinished.emit()
     assert widget.preset_combo.currentData() == "icloud"
@@ -64,9 +72,7 @@ def test_provider_is_guessed_from_the_address(qtbot, tasks, memory_keyring):
 
 
 def test_test_connection_save_and_send(qtbot, tasks, db, smtp_server, memory_keyring):
-    widget = MailAccountWidget(tasks=tasks, secrets=AccountSecrets())
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.secure_store is not None)
+    widget = _widget(qtbot, tasks, AccountSecrets())
     assert widget.secure_store and widget.store_warning.isHidden()
     _fill_local(qtbot, widget, smtp_server)
 
@@ -96,9 +102,7 @@ def test_test_connection_save_and_send(qtbot, tasks, db, smtp_server, memory_key
 
 def test_no_secure_keyring_offers_ask_each_session(qtbot, tasks, smtp_server):
     secrets = AccountSecrets(keyring_backend=fail.Keyring())
-    widget = MailAccountWidget(tasks=tasks, secrets=secrets)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.secure_store is not None)
+    widget = _widget(qtbot, tasks, secrets)
     assert not widget.secure_store
     assert widget.store_warning.isVisibleTo(widget)
     assert "no secure password store" in widget.store_warning.text()
@@ -114,8 +118,7 @@ def test_no_secure_keyring_offers_ask_each_session(qtbot, tasks, smtp_server):
 
 
 def test_field_errors_are_shown_inline(qtbot, tasks, memory_keyring):
-    widget = MailAccountWidget(tasks=tasks, secrets=AccountSecrets())
-    qtbot.addWidget(widget)
+    widget = _widget(qtbot, tasks, AccountSecrets())
     qtbot.keyClicks(widget.email_edit, "not an address")
     qtbot.mouseClick(widget.test_button, Qt.MouseButton.LeftButton)
     assert "e-mail address" in widget.status_label.text()
@@ -124,8 +127,17 @@ def test_field_errors_are_shown_inline(qtbot, tasks, memory_keyring):
 def test_account_dialog_accepts_once_saved(qtbot, tasks, smtp_server, memory_keyring):
     dialog = AccountDialog(tasks=tasks, secrets=AccountSecrets())
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.widget.secure_store is not None)
     _fill_local(qtbot, dialog.widget, smtp_server)
     qtbot.keyClicks(dialog.widget.password_edit, PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=15000):
         qtbot.mouseClick(dialog.widget.save_button, Qt.MouseButton.LeftButton)
     assert dialog.account is not None and dialog.account.email == USERNAME
+
+
+def test_a_closed_widget_ignores_late_results(qtbot, tasks, memory_keyring):
+    widget = MailAccountWidget(tasks=tasks, secrets=AccountSecrets())
+    probe_done = widget._on_store_probed
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(widget))
+    probe_done(True)  # what a late queued callback does: no RuntimeError
