@@ -16,7 +16,7 @@ from desktop_app.errors import AppError
 from desktop_app.mail_account import AccountSecrets, MailAccount, load_account, send_limits
 from desktop_app.outbox_pause import Pause, read_pause
 from desktop_app.progress import TaskContext
-from desktop_app.sending import SendReport, Wire, send_due
+from desktop_app.sending import MAX_PACE_WAIT_S, SendReport, Wire, send_due
 from desktop_app.settings import Settings, load_settings
 from mailers.messages import build_message, make_message_id
 from mailers.smtp import SmtpAuthError, SmtpSession
@@ -26,6 +26,9 @@ from storage.timestamps import from_iso, utc_now
 
 # How often the app's scheduler should call send_now while the app is open.
 SEND_EVERY_MINUTES = 3
+# In the app a pace wait must not hold the net lane (keyring, Test connection) or delay quitting:
+# the run ends instead and the next run (at report.next_send_at) goes on.
+APP_MAX_PACE_WAIT_S = 5.0
 
 
 class _MissingSecretSession:
@@ -91,9 +94,11 @@ def send_now(
     secrets: AccountSecrets,
     limit: int | None = None,
     ctx: TaskContext | None = None,
+    max_pace_wait: float = MAX_PACE_WAIT_S,
 ) -> SendReport:
     """Send what is due through the stored mail account (waits if there is none)."""
-    return send_due(db, wire=wire_for(db, secrets=secrets), limit=limit, ctx=ctx)
+    return send_due(db, wire=wire_for(db, secrets=secrets), limit=limit, ctx=ctx,
+                    max_pace_wait=max_pace_wait)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from desktop_app import pacing
+from desktop_app.changes import Changes
 from desktop_app.outbox_pause import Pause, clear_pause, read_pause, set_pause
 from desktop_app.pacing import SendLimits
 from desktop_app.progress import TaskContext
@@ -88,6 +89,11 @@ class SendReport:
     @property
     def changed(self) -> bool:
         return bool(self.sent or self.deferred or self.failed or self.needs_attention)
+
+    def changes(self) -> Changes:
+        """What views should refresh (the pause banner counts as an outbox change)."""
+        touched = self.changed or self.paused is not None
+        return Changes(outbox=touched, drafts=self.changed)
 
     def to_json(self) -> dict[str, Any]:
         return {

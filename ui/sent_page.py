@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.changes import Changes
 from desktop_app.outbox_actions import decide, resume_sending
-from desktop_app.send_job import OutboxStatus, outbox_status, send_now
+from desktop_app.send_job import APP_MAX_PACE_WAIT_S, OutboxStatus, outbox_status, send_now
 from desktop_app.sending import SendReport
 from storage import outbox
 from storage.outbox import OutboxRow
@@ -93,8 +93,12 @@ def detail_html(row: OutboxRow, log: list[outbox.LogEntry]) -> str:
 
 
 def sending_job(secrets) -> SendNow:
-    """The work the Send now button (and the app's scheduler) runs on the ``net`` lane."""
-    return lambda task: send_now(task.db, secrets=secrets, ctx=task)
+    """The work the Send now button (and the app's scheduler) runs on the ``net`` lane.
+
+    Run it with ``tasks.run("net", job, needs_db=True, on_done=lambda r: hub.announce(r.changes()))``.
+    """
+    return lambda task: send_now(task.db, secrets=secrets, ctx=task,
+                                 max_pace_wait=APP_MAX_PACE_WAIT_S)
 
 
 def _ask(parent: QWidget) -> Confirm:
@@ -292,7 +296,7 @@ class SentPage(QWidget):
         self.run_label.setText(
             f"Sent {report.sent}" + (f", {report.deferred} will retry" if report.deferred else "")
             + (f", {len(report.failed)} failed" if report.failed else ""))
-        self._ctx.hub.announce(Changes(outbox=True, drafts=True))
+        self._ctx.hub.announce(report.changes())
         self.refresh_banner()
 
     def _send_failed(self, exc: BaseException) -> None:

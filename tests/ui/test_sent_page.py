@@ -131,3 +131,33 @@ def test_banner_waits_for_an_account_then_shows_pause_and_next_send(qtbot, ui_ct
     assert read_pause(db) is None
     assert "Next send at" in page.banner_label.text() and "2 waiting" in page.banner_label.text()
     assert page.resume_button.isHidden()
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_send_now_runs_on_the_net_lane_and_refreshes(qtbot, ui_ctx, db, tmp_path):
+    from desktop_app.mail_account import AccountSecrets
+    from desktop_app.settings import Settings, save_settings
+    from tests.desktop_app.sending.outbox_server import PASSWORD, USERNAME, start_server
+    from tests.keyring_fixtures import MemoryKeyring
+    from ui.sent_page import sending_job
+
+    server = start_server(tmp_path)
+    try:
+        account = account_for(USERNAME, preset_key="custom", host=server.host, port=server.port,
+                              security="ssl", cafile=str(server.cafile))
+        save_account(db, account)
+        save_settings(db, Settings(quiet_hours_start="", quiet_hours_end=""))
+        secrets = AccountSecrets(keyring_backend=MemoryKeyring())
+        secrets.save_password(account, PASSWORD)
+        queue_messages(db, 3)
+        page = SentPage(ui_ctx, send_now=sending_job(secrets))
+        qtbot.addWidget(page)
+        assert page.send_button.isEnabled()
+        with qtbot.waitSignal(ui_ctx.hub.changed, timeout=15000):
+            page.send_button.click()
+        assert page.run_label.text() == "Sent 3"
+        assert "Nothing is waiting" in page.banner_label.text()
+        assert [page.model.row_at(i).state for i in range(3)] == ["sent"] * 3
+        assert len(server.handler.ids()) == 3
+    finally:
+        server.stop()
