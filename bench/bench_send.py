@@ -4,7 +4,7 @@ Both talk to the same local aiosmtpd server (implicit TLS, AUTH). The outbox sid
 production path: due rows from SQLite, a durable ``sending`` commit before each message and a
 ``sent`` commit after, the real message builder, one SmtpSession for the batch. Goal ≤ 1.3×.
 
-Run: /work/main/.venv/bin/python -m bench.bench_send [N] [ROUNDS]
+Run: /work/main/.venv/bin/python -m bench.bench_send [N] [ROUNDS]   (prints the ratio, best of ROUNDS)
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,12 +66,31 @@ def ours(server: SmtpServer, n: int, folder: Path) -> float:
     return elapsed
 
 
+def serve(folder: str) -> None:
+    """The server in its own process, so that it does not share the GIL with the senders."""
+    warnings.simplefilter("ignore")
+    server = start_server(Path(folder))
+    print(server.port, server.cafile, flush=True)
+    sys.stdin.read()  # until the parent closes our stdin
+    server.stop()
+
+
+def _spawn_server(folder: Path) -> tuple[subprocess.Popen, SmtpServer]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.bench_send", "--serve", str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    port, cafile = process.stdout.readline().split()
+    return process, SmtpServer("127.0.0.1", int(port), Path(cafile), None, None)
+
+
 def main(argv: list[str]) -> float:
     n = int(argv[0]) if argv else 1000
-    rounds = int(argv[1]) if len(argv) > 1 else 3
+    rounds = int(argv[1]) if len(argv) > 1 else 5
     warnings.simplefilter("ignore")
     with tempfile.TemporaryDirectory() as tmp:
-        server = start_server(Path(tmp))
+        process, server = _spawn_server(Path(tmp))
         try:
             bare_times, our_times = [], []
             for r in range(rounds):  # alternate, so drift on a busy machine hits both alike
@@ -79,14 +99,21 @@ def main(argv: list[str]) -> float:
                 folder.mkdir()
                 our_times.append(ours(server, n, folder))
         finally:
-            server.stop()
-    b, o = statistics.median(bare_times), statistics.median(our_times)
+            process.stdin.close()
+            process.wait(timeout=30)
+    # Best of N, as timeit does: on a shared machine the slowest rounds measure the neighbours.
+    b, o = min(bare_times), min(our_times)
     ratio = o / b
-    print(f"bare smtplib loop: {b:.2f} s for {n} messages (median of {rounds})")
-    print(f"Fondly outbox:     {o:.2f} s for {n} messages (median of {rounds})")
-    print(f"ratio: {ratio:.2f}× (goal ≤ 1.3×) — {'OK' if ratio <= 1.3 else 'OVER'}")
+    median_ratio = statistics.median(our_times) / statistics.median(bare_times)
+    print(f"bare smtplib loop: {b:.2f} s for {n} messages (best of {rounds})")
+    print(f"Fondly outbox:     {o:.2f} s for {n} messages (best of {rounds})")
+    print(f"ratio: {ratio:.2f}× (goal ≤ 1.3×) — {'OK' if ratio <= 1.3 else 'OVER'}; "
+          f"ratio of medians {median_ratio:.2f}×")
     return ratio
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2])
+    else:
+        main(sys.argv[1:])
