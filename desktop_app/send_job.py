@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.utils import make_msgid
 
 from sqlite_utils import Database
 
@@ -63,6 +64,8 @@ def wire_for(
     limits = pacing.limits_from(settings, preset_daily=daily, preset_per_minute=per_minute)
     config = account.smtp_config()
     sender_name = account.name or settings.owner_name or settings.shop_name
+    # The owner's (IDNA-encoded) domain, worked out once per batch rather than per message.
+    domain = make_message_id(account.email).rpartition("@")[2].rstrip(">")
 
     def open_session():
         try:
@@ -82,7 +85,7 @@ def wire_for(
     return Wire(
         open_session=open_session,
         build_message=build,
-        new_message_id=lambda: make_message_id(account.email),
+        new_message_id=lambda: make_msgid(domain=domain),
         limits=limits,
         account_name=account.provider_label,
     )

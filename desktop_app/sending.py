@@ -260,9 +260,9 @@ class _Batch:
     def _send_one(self, outbox_id: int) -> bool:
         """Claim, send and settle one row. False: the batch must stop (connection gone, paused)."""
         now_iso = to_iso(self.clock())
-        if not outbox.claim(self.db, outbox_id, message_id=self.wire.new_message_id(), now=now_iso):
+        row = outbox.claim(self.db, outbox_id, message_id=self.wire.new_message_id(), now=now_iso)
+        if row is None:
             return True  # the owner discarded it or undid the approval meanwhile
-        row = outbox.get(self.db, outbox_id)
         try:
             message = self.wire.build_message(row)
         except (ValueError, SmtpError) as exc:  # a bad address or header: this message only

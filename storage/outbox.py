@@ -230,34 +230,42 @@ def _move(db: Database, outbox_id: int, expected: tuple[str, ...], sets: dict, a
     return cursor.rowcount == 1
 
 
-def claim(db: Database, outbox_id: int, *, message_id: str, now: str) -> bool:
-    """``queued``/``deferred`` → ``sending``, committed before the wire. False: someone else moved it.
+def claim(db: Database, outbox_id: int, *, message_id: str, now: str) -> OutboxRow | None:
+    """``queued``/``deferred`` → ``sending``, committed before the wire; the claimed row, or None
+    when someone else moved it first.
 
-    The Message-ID is fixed at the first claim and kept for every retry, so the owner (and a
-    Sent-folder check) can tell one message from a duplicate.
+    One statement in its own transaction (the sender's hot path). The Message-ID is fixed at
+    the first claim and kept for every retry, so the owner (and a Sent-folder check) can tell
+    one message from a duplicate.
     """
+    # Explicitly atomic: sqlite-utils auto-commits a write only when it returns no rows, so an
+    # UPDATE … RETURNING on its own would stay uncommitted — and a crash would forget the claim.
     with db.atomic():
-        moved = db.execute(
+        rows = db.execute(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1,"
             " message_id = COALESCE(message_id, ?), updated_at = ?"
-            " WHERE id = ? AND state IN ('queued', 'deferred')",
+            f" WHERE id = ? AND state IN ('queued', 'deferred') RETURNING {_COLUMNS}",
             [message_id, now, outbox_id],
-        ).rowcount == 1
-        if moved:
-            _log(db, outbox_id, "sending", now)
-    return moved
+        ).fetchall()
+    return _row(rows[0]) if rows else None
 
 
 def mark_sent(db: Database, outbox_id: int, *, reply: str, now: str) -> bool:
     """``sending`` → ``sent`` with the server's reply; the draft becomes ``sent`` too."""
     with db.atomic():
-        moved = _move(db, outbox_id, ("sending",), {
-            "state": "sent", "sent_at": now, "server_reply": reply, "last_code": None,
-            "last_error": None, "next_attempt_at": None}, now)
-        if moved:
+        rows = db.execute(
+            "UPDATE outbox SET state = 'sent', sent_at = ?, server_reply = ?, last_code = NULL,"
+            " last_error = NULL, next_attempt_at = NULL, updated_at = ?"
+            " WHERE id = ? AND state = 'sending' RETURNING draft_id",
+            [now, reply, now, outbox_id],
+        ).fetchall()
+        row = rows[0] if rows else None
+        if row is not None:
             _log(db, outbox_id, "sent", now, detail=reply)
-            _draft_status(db, outbox_id, "sent", None, now)
-    return moved
+            if row[0] is not None:
+                db.execute("UPDATE drafts SET status = 'sent', status_reason = NULL, updated_at = ?"
+                           " WHERE id = ?", [now, row[0]])
+    return row is not None
 
 
 def mark_failed(db: Database, outbox_id: int, *, code, message: str, now: str,

@@ -24,6 +24,22 @@ def test_claim_only_once_and_the_message_id_is_kept_across_retries(db):
     assert row.message_id == "<1@x>" and row.attempts == 2 and row.state == "sending"
 
 
+def test_each_transition_is_committed_before_it_returns(db, db_path):
+    from storage.db import open_db
+
+    (row_id,) = _queue(db)
+    other = open_db(db_path)  # what a sender started after a crash would see
+    try:
+        assert outbox.claim(db, row_id, message_id="<1@x>", now=NOW)
+        assert not db.conn.in_transaction
+        assert other.execute("SELECT state, message_id FROM outbox").fetchone() == ("sending", "<1@x>")
+        assert outbox.mark_sent(db, row_id, reply="250 ok", now=NOW)
+        assert not db.conn.in_transaction
+        assert other.execute("SELECT state FROM outbox").fetchone() == ("sent",)
+    finally:
+        other.close()
+
+
 def test_settling_needs_the_row_to_be_sending(db):
     (row_id,) = _queue(db)
     assert not outbox.mark_sent(db, row_id, reply="250 ok", now=NOW)
