@@ -20,9 +20,9 @@ _HEADLINES = {
 }
 _HINTS = {
     "auth": "Check the password in Settings → Mail account (some providers need an app password), "
-            "then press Resume.",
+            "then press Resume sending.",
     "tls": "Check the server name and certificate settings in Settings → Mail account, then press "
-           "Resume.",
+           "Resume sending.",
     "quota": "Fondly resumes by itself when the limit frees up.",
 }
 
