@@ -7,9 +7,13 @@ minutes while the app is open, and from ``fondly send``.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import make_msgid
+from typing import Any
 
+import schedule
 from sqlite_utils import Database
 
 from desktop_app import pacing
@@ -140,3 +144,45 @@ def outbox_status(db: Database, *, now: dt.datetime | None = None) -> OutboxStat
         needs_decision=counts["failed"] + counts["needs_attention"],
         next_send_at=next_at,
     )
+
+
+Submit = Callable[[Callable[[TaskContext], SendReport]], Any]
+
+
+class SendJobs:
+    """Puts the send job on the app's :class:`schedule.Scheduler` (the occasions' one).
+
+    *submit* hands the work to the ``net`` lane, e.g. ``lambda work: tasks.run("net", work,
+    needs_db=True, on_done=lambda r: hub.announce(r.changes()))``. At most one run is waiting or
+    running at a time: a slow server never piles runs up behind each other.
+    """
+
+    def __init__(
+        self,
+        scheduler: schedule.Scheduler,
+        submit: Submit,
+        work: Callable[[TaskContext], SendReport],
+        *,
+        every_minutes: int = SEND_EVERY_MINUTES,
+    ) -> None:
+        self._submit = submit
+        self._work = work
+        self._pending = threading.Event()
+        self.submitted = 0
+        scheduler.every(every_minutes).minutes.do(self.submit_send).tag("send")
+
+    def submit_send(self) -> bool:
+        """Queue one run (also right after start: it recovers interrupted sends). False: one waits."""
+        if self._pending.is_set():
+            return False
+        self._pending.set()
+        self.submitted += 1
+
+        def run(ctx: TaskContext) -> SendReport:
+            try:
+                return self._work(ctx)
+            finally:
+                self._pending.clear()
+
+        self._submit(run)
+        return True
