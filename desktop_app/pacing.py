@@ -122,20 +122,27 @@ def not_quiet(moment: dt.datetime, limits: SendLimits) -> dt.datetime:
     return quiet_until(moment, limits) or moment
 
 
-def cap_free_at(db: Database, now: dt.datetime, limits: SendLimits) -> dt.datetime | None:
+def cap_free_at(
+    db: Database, now: dt.datetime, limits: SendLimits, *, pending: tuple[str, ...] = ()
+) -> dt.datetime | None:
     """When the next message may go under the rolling caps, or None if it may go now.
 
-    Counts what reached the server (``send_log``), so a crash or a restart cannot reset the count.
+    Counts what reached the server (``send_log``), so a crash or a restart cannot reset the count,
+    plus *pending*: times of messages the server accepted whose ``sent`` is not committed yet.
     """
     waits = []
     for cap, window in ((limits.daily_cap, DAY), (limits.per_minute_cap, MINUTE)):
         if cap is None:
             continue
         since = to_iso(now - window)
-        count = outbox.wire_count_since(db, since)
+        fresh = sorted(t for t in pending if t > since)
+        stored = outbox.wire_count_since(db, since)
+        count = stored + len(fresh)
         if count >= cap:
             # One slot frees when the message *cap* places before the newest leaves the window.
-            waits.append(from_iso(outbox.wire_time_at(db, since, count - cap)) + window)
+            offset = count - cap
+            at = outbox.wire_time_at(db, since, offset) if offset < stored else fresh[offset - stored]
+            waits.append(from_iso(at) + window)
     return max(waits) if waits else None
 
 

@@ -167,15 +167,25 @@ class _Batch:
         self.limits: SendLimits = wire.limits
         self.session: Session | None = None
         self.offline_retry: dt.datetime | None = None
+        # The last message the server accepted, its ``sent`` not yet committed: it rides along
+        # with the next claim, or is committed on its own before any wait, QUIT or return.
+        self.unsettled: tuple[int, str, str] | None = None
 
     def run(self, limit: int | None) -> None:
         try:
             self._loop(limit)
         finally:
+            self._settle()
             if self.session is not None:
                 # The messages are settled; a failed QUIT is not news.
                 _close_quietly(self.session)
         self.report.next_send_at = self._next_send_at()
+
+    def _settle(self) -> None:
+        if self.unsettled is not None:
+            outbox_id, reply, at = self.unsettled
+            self.unsettled = None
+            outbox.mark_sent(self.db, outbox_id, reply=reply, now=at)
 
     def _loop(self, limit: int | None) -> None:
         remaining = limit if limit is not None else 1_000_000
@@ -206,12 +216,14 @@ class _Batch:
             now = self.clock()
             if pacing.quiet_until(now, self.limits) is not None:
                 return False
-            free_at = pacing.cap_free_at(self.db, now, self.limits)
+            pending = (self.unsettled[2],) if self.unsettled is not None else ()
+            free_at = pacing.cap_free_at(self.db, now, self.limits, pending=pending)
             if free_at is None:
                 return True
             wait = (free_at - now).total_seconds()
             if wait > self.max_pace_wait:
                 return False
+            self._settle()  # nothing stays unsettled across a wait
             self.sleep(max(wait, 0.0))
             if self.ctx is not None and self.ctx.cancelled:
                 return False
@@ -260,7 +272,13 @@ class _Batch:
     def _send_one(self, outbox_id: int) -> bool:
         """Claim, send and settle one row. False: the batch must stop (connection gone, paused)."""
         now_iso = to_iso(self.clock())
-        row = outbox.claim(self.db, outbox_id, message_id=self.wire.new_message_id(), now=now_iso)
+        settle, self.unsettled = self.unsettled, None
+        try:
+            row = outbox.claim(self.db, outbox_id, message_id=self.wire.new_message_id(),
+                               now=now_iso, settle_sent=settle)
+        except BaseException:
+            self.unsettled = settle  # rolled back: run() commits it on the way out
+            raise
         if row is None:
             return True  # the owner discarded it or undid the approval meanwhile
         try:
@@ -280,7 +298,7 @@ class _Batch:
                                         now=to_iso(self.clock()))
             self.report.needs_attention.append(_problem(row, None, text))
             raise
-        outbox.mark_sent(self.db, outbox_id, reply=reply, now=to_iso(self.clock()))
+        self.unsettled = (outbox_id, reply, to_iso(self.clock()))
         self.report.sent += 1
         if self.ctx is not None:
             self.ctx.report(self.report.sent, 0, "Sending…")

@@ -230,17 +230,29 @@ def _move(db: Database, outbox_id: int, expected: tuple[str, ...], sets: dict, a
     return cursor.rowcount == 1
 
 
-def claim(db: Database, outbox_id: int, *, message_id: str, now: str) -> OutboxRow | None:
+def claim(
+    db: Database,
+    outbox_id: int,
+    *,
+    message_id: str,
+    now: str,
+    settle_sent: tuple[int, str, str] | None = None,
+) -> OutboxRow | None:
     """``queued``/``deferred`` → ``sending``, committed before the wire; the claimed row, or None
     when someone else moved it first.
 
-    One statement in its own transaction (the sender's hot path). The Message-ID is fixed at
-    the first claim and kept for every retry, so the owner (and a Sent-folder check) can tell
-    one message from a duplicate.
+    *settle_sent* ``(outbox_id, reply, at)`` commits the previous message's ``sent`` in the same
+    transaction: one commit per message instead of two. It is still durable before any further
+    network traffic, which is all exactly-once needs. The Message-ID is fixed at the first claim
+    and kept for every retry, so the owner (and a Sent-folder check) can tell one message from a
+    duplicate.
     """
     # Explicitly atomic: sqlite-utils auto-commits a write only when it returns no rows, so an
     # UPDATE … RETURNING on its own would stay uncommitted — and a crash would forget the claim.
     with db.atomic():
+        if settle_sent is not None:
+            sent_id, reply, at = settle_sent
+            _set_sent(db, sent_id, reply=reply, now=at)
         rows = db.execute(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1,"
             " message_id = COALESCE(message_id, ?), updated_at = ?"
@@ -253,19 +265,23 @@ def claim(db: Database, outbox_id: int, *, message_id: str, now: str) -> OutboxR
 def mark_sent(db: Database, outbox_id: int, *, reply: str, now: str) -> bool:
     """``sending`` → ``sent`` with the server's reply; the draft becomes ``sent`` too."""
     with db.atomic():
-        rows = db.execute(
-            "UPDATE outbox SET state = 'sent', sent_at = ?, server_reply = ?, last_code = NULL,"
-            " last_error = NULL, next_attempt_at = NULL, updated_at = ?"
-            " WHERE id = ? AND state = 'sending' RETURNING draft_id",
-            [now, reply, now, outbox_id],
-        ).fetchall()
-        row = rows[0] if rows else None
-        if row is not None:
-            _log(db, outbox_id, "sent", now, detail=reply)
-            if row[0] is not None:
-                db.execute("UPDATE drafts SET status = 'sent', status_reason = NULL, updated_at = ?"
-                           " WHERE id = ?", [now, row[0]])
-    return row is not None
+        return _set_sent(db, outbox_id, reply=reply, now=now)
+
+
+def _set_sent(db: Database, outbox_id: int, *, reply: str, now: str) -> bool:
+    rows = db.execute(
+        "UPDATE outbox SET state = 'sent', sent_at = ?, server_reply = ?, last_code = NULL,"
+        " last_error = NULL, next_attempt_at = NULL, updated_at = ?"
+        " WHERE id = ? AND state = 'sending' RETURNING draft_id",
+        [now, reply, now, outbox_id],
+    ).fetchall()
+    if not rows:
+        return False
+    _log(db, outbox_id, "sent", now, detail=reply)
+    if rows[0][0] is not None:
+        db.execute("UPDATE drafts SET status = 'sent', status_reason = NULL, updated_at = ?"
+                   " WHERE id = ?", [now, rows[0][0]])
+    return True
 
 
 def mark_failed(db: Database, outbox_id: int, *, code, message: str, now: str,
