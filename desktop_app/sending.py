@@ -1,7 +1,8 @@
 """The send job: due outbox rows go out exactly once, one connection per batch, paced and capped.
 
 Exactly once: a row is committed as ``sending`` before its bytes go on the wire and as ``sent``
-(or failed / deferred / needs attention) after; no transaction spans the network. A row found in
+(or failed / deferred / needs attention) after, before any further network traffic (an accepted
+message's ``sent`` shares the next claim's commit); no transaction spans the network. A row found in
 ``sending`` by the next sender (who holds the sender lock, so its owner is dead) may or may not
 have arrived and becomes ``needs_attention`` — never re-sent without the owner's say.
 """
