@@ -232,3 +232,15 @@ def test_a_message_that_cannot_be_built_fails_alone(db, outbox_server):
     report = send_due(db, wire=dataclasses.replace(wire, build_message=build))
     assert report.sent == 1 and report.failed[0].message == "The recipient contains a line break."
     assert outbox.get(db, ids[0]).state == "failed"
+
+
+def test_a_refused_password_leaves_no_trace_in_the_store(db, db_path, outbox_server):
+    secret = "pw-Wrong-Qx7!never-stored"
+    queue_messages(db, 1)
+    report = send_due(db, wire=make_wire(outbox_server, password=secret))
+    assert report.paused.reason == "auth"
+    assert secret not in repr(report.to_json())
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for path in db_path.parent.glob(db_path.name + "*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
