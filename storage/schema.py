@@ -343,3 +343,7 @@ def m050_review(db: Database) -> None:
     # When the check last ran on a draft: findings older than the draft, its customer or today
     # are recomputed before the owner sees them (an empty '[]' alone cannot say "never checked").
     db.execute("ALTER TABLE drafts ADD COLUMN checked_at TEXT")
+def m070_outbox_history(db: Database) -> None:
+    # The Sent page's status filter pages newest first within one state ("Failed", "Sent"):
+    # without this it would scan the whole history to find a few failed rows.
+    db.execute("CREATE INDEX outbox_state_id ON outbox(state, id)")

@@ -8,9 +8,9 @@ from ui.account_wiring import AccountWiring
 from ui.context import UiContext
 from ui.customers.page import CustomersPage
 from ui.main_window import Page
-from ui.placeholder import PlaceholderPage
 from ui.products_page import ProductsPage
 from ui.review.page import ReviewPage
+from ui.sent_page import SentPage, sending_job
 from ui.settings_page import SettingsPage
 from ui.templates_page import TemplatesPage
 
@@ -30,7 +30,6 @@ def build_pages(ctx: UiContext) -> list[Page]:
         Page("customers", "Customers", CustomersPage(ctx)),
         Page("products", "Products", ProductsPage(ctx)),
         Page("templates", "Templates", TemplatesPage(ctx)),
-        Page("sent", "Sent", PlaceholderPage(
-            "Sent", "Every note that left your mailbox will be listed here, with its exact text.")),
+        Page("sent", "Sent", SentPage(ctx, send_now=sending_job(ctx.secrets))),
         Page("settings", "Settings", settings),
     ]

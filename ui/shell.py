@@ -78,9 +78,9 @@ class AppShell(QObject):
         self.window = window
         window.show()
         if self._background_jobs and self.pump is None:
-            from ui.drafting_schedule import start_drafting_schedule
+            from ui.drafting_schedule import start_app_schedule
 
-            self.pump = start_drafting_schedule(self.ctx)
+            self.pump = start_app_schedule(self.ctx)
         return window
 
     def _drafts_waiting(self, window: MainWindow) -> bool:
