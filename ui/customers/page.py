@@ -22,6 +22,7 @@ from desktop_app.changes import Changes
 from desktop_app.errors import AppError
 from storage import customers
 from ui.context import UiContext
+from ui.customers.card import CustomerCard
 from ui.customers.detail import CustomerDetailPanel
 from ui.customers.empty import EmptyCustomersWidget
 from ui.customers.model import CustomerTableModel
@@ -107,7 +108,8 @@ class CustomersPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.card = CustomerCard(self.ctx, self.detail)
+        self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -217,6 +219,7 @@ class CustomersPage(QWidget):
         if row is None:
             if not self.detail.is_new:
                 self.detail.show_nothing()
+                self.card.show_customer_id(None)
             return
         selection = self.table.selectionModel()
         index = self.model.index(row, 0)
@@ -276,6 +279,7 @@ class CustomersPage(QWidget):
         if self.detail.dirty and not self._keep_edits(previous):
             return
         self.detail.show_customer(customer)
+        self.card.show_customer_id(customer.id)
 
     def _keep_edits(self, previous) -> bool:
         """Moving away from unsaved edits saves them; returns False (and stays) when they are invalid."""
@@ -311,6 +315,7 @@ class CustomersPage(QWidget):
         self.detail.revert()
         if self.detail.is_new:
             self.detail.show_nothing()
+            self.card.show_customer_id(None)
         self.table.setFocus()
 
     def edit_current(self) -> None:
@@ -322,6 +327,8 @@ class CustomersPage(QWidget):
             return
         self.stack.setCurrentIndex(0)
         self.table.selectionModel().clear()  # no current row either: any click leaves the form
+        self.card.setCurrentIndex(0)
+        self.card.show_customer_id(None)
         self.detail.start_new()
 
     # -- writes (on the write lane) ------------------------------------------------------------
@@ -344,6 +351,7 @@ class CustomersPage(QWidget):
         if follow:
             self._select_after = new_id
             self.detail.show_nothing()
+            self.card.show_customer_id(None)
         self.ctx.hub.announce(changes)
 
     def _saved(self, result) -> None:
