@@ -1,0 +1,270 @@
+"""Customer import: preview (a dry run rolled back) and apply, streaming in batches, one transaction.
+
+The same code computes the preview and the import, so what the owner approves is what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.errors import AppError
+from desktop_app.importing.birthdays import is_slash_date, slash_order
+from desktop_app.importing.formats import (
+    PRODUCT_FORMATS,
+    Mapping,
+    default_mapping,
+    detect_format,
+    header_key,
+)
+from desktop_app.importing.merging import conflict_values, merge, new_customer
+from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
+from desktop_app.importing.results import ImportResult, RowOutcome
+from desktop_app.importing.tables import Table, open_table
+from desktop_app.progress import TaskContext
+from storage import customers
+from storage import imports as store
+from storage.timestamps import utc_now_iso
+
+BATCH_ROWS = 1000
+KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a preview back."""
+
+
+def mapping_for(db: Database, table: Table) -> tuple[str, Mapping]:
+    """The detected format and the mapping to use: the owner's remembered one, else the default."""
+    fmt = detect_format(table.header, table.source)
+    remembered = store.load_mapping(db, header_key(table.header))
+    if remembered:
+        return fmt, Mapping.from_json(remembered)
+    return fmt, default_mapping(fmt, table.header)
+
+
+def run_import(
+    db: Database,
+    path: Path | str,
+    *,
+    mapping: Mapping | None = None,
+    dry_run: bool = False,
+    ctx: TaskContext | None = None,
+    accept_conflicts: Collection[int] | bool = (),
+    keep_rows: int = KEEP_ROWS,
+    limit_rows: int | None = None,
+) -> ImportResult:
+    """Import (or with *dry_run*, preview) the file at *path* into the store.
+
+    Everything happens in one transaction: a failure or a cancel leaves the store exactly as it
+    was. *accept_conflicts* names the data rows (or True for all) whose changes to fields the
+    owner edited by hand may be written. *limit_rows* stops after that many data rows (a quick
+    first page of a preview).
+
+    :raises AppError: when the file cannot be read or has no usable column.
+    :raises Cancelled: when *ctx* was cancelled.
+    """
+    path = Path(path)
+    table = open_table(path)
+    fmt, remembered = mapping_for(db, table)
+    if fmt in PRODUCT_FORMATS:
+        from desktop_app.importing.products import import_products
+
+        return import_products(db, table, fmt, dry_run=dry_run, ctx=ctx)
+    chosen = mapping or remembered
+    if not chosen.usable():
+        raise AppError(
+            f"{path.name} has no column Fondly can use: no e-mail or phone column was found.",
+            "Name a column “Email” or “Phone”, or choose the columns in the import dialog.",
+        )
+    result = ImportResult(
+        file_name=path.name, format=fmt, encoding=table.encoding, delimiter=table.delimiter,
+        sheet=table.sheet, header_row=table.header_row, header=table.header, dry_run=dry_run,
+    )
+    job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
+                          keep_rows=keep_rows, limit_rows=limit_rows)
+    try:
+        with db.atomic():
+            job.run()
+            if mapping is not None and not dry_run and mapping != default_mapping(fmt, table.header):
+                store.save_mapping(db, header_key(table.header), mapping.to_json())
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        result.batch_id = None
+    return result
+
+
+class _CustomerImport:
+    def __init__(self, db: Database, table: Table, mapping: Mapping, result: ImportResult, *,
+                 ctx: TaskContext | None, accept: Collection[int] | bool, keep_rows: int,
+                 limit_rows: int | None) -> None:
+        self.db = db
+        self.table = table
+        self.reader = RowReader(mapping)
+        self.result = result
+        self.ctx = ctx
+        self.accept = accept
+        self.keep_rows = keep_rows
+        self.limit_rows = limit_rows
+        self.now = utc_now_iso()
+        self.source = f"import:{table.path.name}"
+        # key → data row that first brought it into this import (negative: it was in the store).
+        self.seen: dict[str, int] = {}
+        self.pending: list[dict] = []
+        self.pending_keys: set[str] = set()
+        self.recorded: set[int] = set()
+        self.slash_decided = not mapping.columns.get("birthday")
+
+    # -- the run ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        result = self.result
+        self.batch_id = store.create_batch(self.db, file_name=self.table.path.name,
+                                           format=result.format, kind="customers", started_at=self.now)
+        self.before_max = store.max_id(self.db, "customer")
+        self.store_empty = customers.count(self.db) == 0
+        batch: list[tuple[int, list]] = []
+        number = 0
+        for cells in self.table.open_rows():
+            if is_blank(cells):
+                result.blank_rows += 1
+                continue
+            number += 1
+            batch.append((number, cells))
+            if len(batch) >= BATCH_ROWS:
+                self._process(batch)
+                batch = []
+                self._progress(number)
+            if self.limit_rows is not None and number >= self.limit_rows:
+                break
+        self._process(batch)
+        self._flush()
+        result.data_rows = number
+        result.skipped_groups = self.table.skipped_groups
+        store.record_created_after(self.db, self.batch_id, entity="customer", after_id=self.before_max)
+        result.unique_customers = customers.count(self.db)
+        result.batch_id = self.batch_id
+        store.finish_batch(self.db, self.batch_id, stats=_stats(result), finished_at=utc_now_iso())
+
+    def _progress(self, number: int) -> None:
+        if self.ctx is None:
+            return
+        self.ctx.raise_if_cancelled()
+        done = self.table.position() if self.table.source == "csv" else number
+        self.ctx.report(done, self.table.size_hint, f"Reading row {number:,}…")
+
+    def _process(self, batch: list[tuple[int, list]]) -> None:
+        if not batch:
+            return
+        read = []
+        for number, cells in batch:
+            if not self.slash_decided and is_slash_date(self.reader.cell(cells, "birthday")):
+                self._decide_slash_order()
+            read.append(self.reader.read(number, cells))
+        existing: dict[str, dict] = {}
+        if not self.store_empty:
+            keys = [c.key for c in read if isinstance(c, Candidate) and c.key not in self.seen]
+            existing = store.customers_by_keys(self.db, keys)
+        for item in read:
+            if isinstance(item, Rejection):
+                self._reject(item)
+            else:
+                self._accept(item, existing)
+        if len(self.pending) >= BATCH_ROWS:
+            self._flush()
+
+    def _decide_slash_order(self) -> None:
+        # Slash dates are ambiguous row by row; the column decides (rule 12). Only files that
+        # hold slash dates pay for this second pass over the birthday column.
+        column = RowReader(self.reader.mapping)
+        values = (column.cell(cells, "birthday") for cells in self.table.open_rows())
+        self.reader.slash_order = slash_order(values)
+        self.slash_decided = True
+
+    # -- outcomes -----------------------------------------------------------------------------
+
+    def _reject(self, item: Rejection) -> None:
+        self.result.rejected.append({"row": item.row, "reason": item.reason})
+        self._keep(RowOutcome(item.row, "rejected", item.name, item.email or item.phone,
+                              reason=item.reason), notable=True)
+
+    def _accept(self, cand: Candidate, existing: dict[str, dict]) -> None:
+        result = self.result
+        result.accepted += 1
+        for code in cand.warnings:
+            result.warnings.append({"row": cand.row, "code": code})
+        contact = cand.email or cand.phone or ""
+        first_row = self.seen.get(cand.key)
+        if first_row is not None:
+            result.merged_rows += 1
+            if cand.key in self.pending_keys:
+                self._flush()
+            current = store.customers_by_keys(self.db, [cand.key])[cand.key]
+            changes, conflicts = self._apply(current, cand, record=first_row < 0)
+            self._keep(RowOutcome(cand.row, "merged", cand.display_name, contact, cand.key,
+                                  warnings=cand.warnings, changes=changes, conflicts=conflicts,
+                                  birthday_text=cand.birthday_text, merged_into=abs(first_row)),
+                       notable=bool(cand.warnings or conflicts))
+            return
+        current = existing.get(cand.key)
+        if current is None:
+            self.pending.append(new_customer(cand, source=self.source, now=self.now))
+            self.pending_keys.add(cand.key)
+            self.seen[cand.key] = cand.row
+            result.created += 1
+            self._keep(RowOutcome(cand.row, "new", cand.display_name, contact, cand.key,
+                                  warnings=cand.warnings, birthday_text=cand.birthday_text),
+                       notable=bool(cand.warnings))
+            return
+        self.seen[cand.key] = -cand.row
+        changes, conflicts = self._apply(current, cand, record=True)
+        outcome = "update" if changes else "unchanged"
+        if changes:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+        self._keep(RowOutcome(cand.row, outcome, cand.display_name, contact, cand.key,
+                              warnings=cand.warnings, changes=changes, conflicts=conflicts,
+                              birthday_text=cand.birthday_text),
+                   notable=bool(cand.warnings or conflicts or changes))
+
+    def _apply(self, current: dict, cand: Candidate, *, record: bool):
+        values, applied, conflicts = merge(current, cand, source=self.source, now=self.now)
+        if conflicts:
+            self.result.conflicts += 1
+            if self.accept is True or (self.accept and cand.row in self.accept):
+                values = conflict_values(current, cand, source=self.source, now=self.now)
+                applied, conflicts = applied + conflicts, []
+        if values:
+            customer_id = current["id"]
+            if record and customer_id not in self.recorded and customer_id <= self.before_max:
+                before = {k: v for k, v in current.items() if k != "id"}
+                store.record_updated(self.db, self.batch_id, entity="customer",
+                                     entity_id=customer_id, before=before)
+                self.recorded.add(customer_id)
+            values["updated_at"] = self.now
+            store.update_customer(self.db, customer_id, values)
+        return tuple(applied), tuple(conflicts)
+
+    def _keep(self, outcome: RowOutcome, *, notable: bool) -> None:
+        rows = self.result.rows
+        if len(rows) < self.keep_rows or (notable and len(rows) < self.keep_rows * 10):
+            rows.append(outcome)
+        else:
+            self.result.rows_truncated = True
+
+    def _flush(self) -> None:
+        store.insert_customers(self.db, self.pending)
+        self.pending = []
+        self.pending_keys = set()
+
+
+def _stats(result: ImportResult) -> dict:
+    return {"data_rows": result.data_rows, "blank_rows": result.blank_rows,
+            "accepted": result.accepted, "rejected": len(result.rejected),
+            "warnings": len(result.warnings), "merged_rows": result.merged_rows,
+            "created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+            "skipped_groups": result.skipped_groups}
