@@ -12,6 +12,8 @@ CHUNK = 1 << 20
 UTF8 = "utf-8"
 UTF8_BOM = "utf-8-sig"
 UTF16 = "utf-16"
+UTF16_LE = "utf-16-le"
+UTF16_BE = "utf-16-be"
 CP1252 = "cp1252"
 SHIFT_JIS = "shift_jis"
 
@@ -27,6 +29,10 @@ def detect_encoding(path: Path) -> str:
         return UTF8_BOM
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return UTF16
+    with open(path, "rb") as raw:
+        bare = utf16_without_bom(raw.read(4096))
+    if bare:
+        return bare
     if _decodes(path, UTF8):
         return UTF8
     if _looks_japanese(path):
@@ -52,6 +58,24 @@ def detect_encoding_of_bytes(data: bytes) -> str:
     return SHIFT_JIS if _japanese_text(text) else CP1252
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a BOM (some address books write it): every other byte is NUL.
+
+    >>> utf16_without_bom("BEGIN:VCARD".encode("utf-16-be")), utf16_without_bom(b"plain")
+    ('utf-16-be', None)
+    """
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    even = sum(1 for i in range(0, pairs * 2, 2) if head[i] == 0)
+    odd = sum(1 for i in range(1, pairs * 2, 2) if head[i] == 0)
+    if even > pairs * 0.6 and odd < pairs * 0.05:
+        return UTF16_BE
+    if odd > pairs * 0.6 and even < pairs * 0.05:
+        return UTF16_LE
+    return None
+
+
 def open_text(path: Path, encoding: str) -> io.TextIOWrapper:
     """A text stream over *path*; undecodable bytes (Windows-1252 has five) become U+FFFD."""
     errors = "strict" if encoding in (UTF8, UTF8_BOM) else "replace"
@@ -73,16 +97,14 @@ def _decodes(path: Path, encoding: str) -> bool:
 
 def _looks_japanese(path: Path) -> bool:
     # Windows-1252 decodes almost any byte string, so Shift_JIS wins only when it decodes
-    # strictly AND yields Japanese script without the half-width katakana that Western
-    # accented letters turn into under Shift_JIS.
+    # strictly AND yields kana: Western accented letters read as Shift_JIS give kanji and
+    # half-width katakana, never full-width kana (those need lead bytes 0x82/0x83: ‚ ƒ).
     decoder = codecs.getincrementaldecoder(SHIFT_JIS)("strict")
     found = False
     try:
         with open(path, "rb") as raw:
             while chunk := raw.read(CHUNK):
                 text = decoder.decode(chunk)
-                if _halfwidth(text):
-                    return False
                 found = found or _japanese_text(text)
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -90,11 +112,5 @@ def _looks_japanese(path: Path) -> bool:
     return found
 
 
-def _halfwidth(text: str) -> bool:
-    return any("\uff61" <= ch <= "\uff9f" for ch in text)
-
-
 def _japanese_text(text: str) -> bool:
-    if _halfwidth(text):
-        return False
-    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+    return any("\u3040" <= ch <= "\u30ff" for ch in text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_app.errors import AppError
 from desktop_app.importing import ldif, vcard
-from desktop_app.importing.decoding import detect_encoding, open_text
+from desktop_app.importing.decoding import SHIFT_JIS, detect_encoding, open_text, utf16_without_bom
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and every password-protected .xlsx
@@ -84,7 +84,7 @@ def open_table(path: Path) -> Table:
 
 
 def _binary(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head[:4096]):
         return False  # UTF-16 text has NUL bytes by design
     if b"\x00" in head:
         return True
@@ -137,14 +137,19 @@ def _first_line_raw(path: Path, encoding: str) -> str:
 
 def _open_vcard(path: Path, encoding: str, size: int) -> Table:
     box = [0]
+    wide = encoding.startswith("utf-16")
 
     def open_rows() -> Iterator[list[Cell]]:
-        reader = vcard.VCardReader()
-        with open_text(path, encoding) as text:
-            try:
-                yield from reader.rows(text)
-            finally:
-                box[0] = reader.skipped_groups
+        reader = vcard.VCardReader(fallback=encoding if encoding == SHIFT_JIS else "cp1252")
+        try:
+            if wide:
+                with open_text(path, encoding) as text:
+                    yield from reader.rows(line.encode("utf-8") for line in text)
+            else:
+                with open(path, "rb") as raw:
+                    yield from reader.rows(raw)
+        finally:
+            box[0] = reader.skipped_groups
 
     return Table(path=path, source="vcard", header=list(vcard.HEADER), open_rows=open_rows,
                  encoding=encoding, size_hint=size, skipped_groups_box=box)

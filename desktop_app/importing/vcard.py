@@ -43,18 +43,22 @@ class VCardReader:
 
     skipped_groups: int = 0
 
-    def rows(self, lines: Iterable[str]) -> Iterator[list[str]]:
+    fallback: str = "cp1252"
+
+    def rows(self, lines: Iterable[bytes]) -> Iterator[list[str]]:
+        """Cards from raw byte lines. Unfolding happens on bytes (folds may split a UTF-8
+        character); each logical line is then UTF-8, else its CHARSET, else *fallback*."""
         for card in self._cards(_logical_lines(lines)):
             if card.is_group:
                 self.skipped_groups += 1
                 continue
             yield _row(card)
 
-    def _cards(self, lines: Iterable[str]) -> Iterator[_Card]:
+    def _cards(self, lines: Iterable[bytes]) -> Iterator[_Card]:
         card: _Card | None = None
         depth = 0
         for line in lines:
-            name, params, value = _parse_line(line)
+            name, params, value = _parse_line(line, self.fallback)
             if name == "BEGIN" and value.strip().upper() == "VCARD":
                 depth += 1
                 if depth == 1:
@@ -68,7 +72,7 @@ class VCardReader:
                 continue
             # Properties of a card nested inside another (vCard 2.1 AGENT) are not the person's.
             if card is not None and depth == 1 and name:
-                card.props.append((name, params, _decode(params, value)))
+                card.props.append((name, params, value))
         if card is not None and card.props:
             yield card  # a last card without END: keep the person rather than lose them
 
@@ -93,15 +97,17 @@ def _row(card: _Card) -> list[str]:
     ]
 
 
-def _logical_lines(lines: Iterable[str]) -> Iterator[str]:
+def _logical_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
     """Unfold: a line break followed by one space or tab is removed (both characters).
 
     vCard 2.1 quoted-printable values also continue after a soft line break (a trailing ``=``).
     """
-    current: str | None = None
+    current: bytes | None = None
     for raw in lines:
-        line = raw.rstrip("\r\n")
-        if current is not None and line[:1] in (" ", "\t"):
+        line = raw.rstrip(b"\r\n")
+        if current is None:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if current is not None and line[:1] in (b" ", b"\t"):
             current += line[1:]
             continue
         if current is not None and _soft_break(current):
@@ -114,17 +120,17 @@ def _logical_lines(lines: Iterable[str]) -> Iterator[str]:
         yield current
 
 
-def _soft_break(line: str) -> bool:
-    head = line.split(":", 1)[0].upper()
-    return "QUOTED-PRINTABLE" in head and line.endswith("=")
+def _soft_break(line: bytes) -> bool:
+    head = line.split(b":", 1)[0].upper()
+    return b"QUOTED-PRINTABLE" in head and line.endswith(b"=")
 
 
-def _parse_line(line: str) -> tuple[str, dict[str, list[str]], str]:
+def _parse_line(line: bytes, fallback: str) -> tuple[str, dict[str, list[str]], str]:
     """``item1.EMAIL;TYPE=INTERNET,pref:a@b.c`` → ``("EMAIL", {"TYPE": [...]}, "a@b.c")``."""
     colon = _unquoted_colon(line)
     if colon < 0:
         return "", {}, ""
-    head, value = line[:colon], line[colon + 1 :]
+    head, raw_value = line[:colon].decode("latin-1"), line[colon + 1 :]
     pieces = head.split(";")
     name = pieces[0].strip().upper()
     if "." in name:
@@ -141,29 +147,34 @@ def _parse_line(line: str) -> tuple[str, dict[str, list[str]], str]:
             key = "ENCODING" if bare.upper() in ("QUOTED-PRINTABLE", "BASE64", "B") else "TYPE"
             values = [bare]
         params.setdefault(key, []).extend(values)
-    return name, params, value
+    return name, params, _decode(params, raw_value, fallback)
 
 
-def _unquoted_colon(line: str) -> int:
+def _unquoted_colon(line: bytes) -> int:
     quoted = False
-    for index, ch in enumerate(line):
-        if ch == '"':
+    for index, byte in enumerate(line):
+        if byte == 0x22:  # "
             quoted = not quoted
-        elif ch == ":" and not quoted:
+        elif byte == 0x3A and not quoted:  # :
             return index
     return -1
 
 
-def _decode(params: dict[str, list[str]], value: str) -> str:
+def _decode(params: dict[str, list[str]], value: bytes, fallback: str) -> str:
     encoding = {e.upper() for e in params.get("ENCODING", [])}
-    if "QUOTED-PRINTABLE" not in encoding:
-        return value
-    charset = (params.get("CHARSET") or ["utf-8"])[0] or "utf-8"
-    raw = quopri.decodestring(value.encode("utf-8", "replace"))
-    try:
-        return raw.decode(charset, "replace")
-    except LookupError:  # an unknown CHARSET name: UTF-8 is what phones mean
-        return raw.decode("utf-8", "replace")
+    if encoding & {"B", "BASE64"}:
+        return ""  # photos and sounds: nothing Fondly keeps
+    if "QUOTED-PRINTABLE" in encoding:
+        value = quopri.decodestring(value)
+    charset = (params.get("CHARSET") or [""])[0]
+    for candidate in ("utf-8", charset, fallback):
+        if not candidate:
+            continue
+        try:
+            return value.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return value.decode("cp1252", "replace")
 
 
 def _unescape(value: str) -> str:
