@@ -18,7 +18,7 @@ CUSTOMER_COLUMNS = (
     "created_at", "updated_at",
 )
 PRODUCT_COLUMNS = ("sku", "name", "variant", "stock", "price", "shopify_handle", "square_token",
-                   "created_at", "updated_at")
+                   "status", "tracked", "barcode", "created_at", "updated_at")
 _TABLES = {"customer": ("customers", CUSTOMER_COLUMNS), "product": ("products", PRODUCT_COLUMNS)}
 
 
@@ -250,3 +250,33 @@ def insert_customers(db: Database, rows: Sequence[dict]) -> None:
 def update_customer(db: Database, customer_id: int, values: dict) -> None:
     assignments = ", ".join(f"{k} = ?" for k in values)
     db.execute(f"UPDATE customers SET {assignments} WHERE id = ?", [*values.values(), customer_id])
+
+
+def find_product(db: Database, *, sku: str | None, handle: str | None, name: str,
+                 variant: str) -> dict | None:
+    """The stored product for an imported variant: by SKU, else by Shopify handle + variant,
+    else by name + variant."""
+    select = "SELECT id, " + ", ".join(PRODUCT_COLUMNS) + " FROM products WHERE "
+    if sku:
+        row = db.execute(select + "sku = ?", [sku]).fetchone()
+    elif handle:
+        row = db.execute(select + "shopify_handle = ? AND variant = ? AND coalesce(sku, '') = ''",
+                         [handle, variant]).fetchone()
+    else:
+        row = db.execute(select + "name = ? AND variant = ? AND coalesce(sku, '') = ''",
+                         [name, variant]).fetchone()
+    return dict(zip(("id", *PRODUCT_COLUMNS), row, strict=True)) if row else None
+
+
+def insert_product(db: Database, values: dict) -> int:
+    columns = list(values)
+    cursor = db.execute(
+        f"INSERT INTO products ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [values[c] for c in columns],
+    )
+    return cursor.lastrowid
+
+
+def update_product(db: Database, product_id: int, values: dict) -> None:
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    db.execute(f"UPDATE products SET {assignments} WHERE id = ?", [*values.values(), product_id])

@@ -322,3 +322,14 @@ def m001_core(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id)")
+
+
+@migrations()
+def m030_import_products(db: Database) -> None:
+    # What the product imports know beyond stock: Shopify/Square status (only active products
+    # are offered for back-in-stock notes), whether stock is tracked at all, and the barcode.
+    db.execute("ALTER TABLE products ADD COLUMN status TEXT NOT NULL DEFAULT 'active'")
+    db.execute("ALTER TABLE products ADD COLUMN tracked INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE products ADD COLUMN barcode TEXT")
+    db.execute("CREATE INDEX products_handle ON products(shopify_handle, variant) "
+               "WHERE shopify_handle IS NOT NULL")

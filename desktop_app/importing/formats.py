@@ -87,9 +87,10 @@ def detect_format(header: list[str], source: str) -> str:
         return source
     names = {h.strip().lower() for h in header}
     rules = (
+        ("shopify_inventory", {"handle", "available (not editable)"}),
         ("shopify_products", {"handle", "variant sku"}),
         ("shopify_products", {"handle", "option1 value"}),
-        ("shopify_inventory", {"handle", "available (not editable)"}),
+        ("shopify_products", {"url handle", "option1 value"}),
         ("square_items", {"item name", "variation name"}),
         ("shopify", {"customer id", "accepts email marketing"}),
         ("shopify_legacy", {"accepts marketing", "province code"}),
