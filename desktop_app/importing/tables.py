@@ -86,8 +86,7 @@ def open_table(path: Path) -> Table:
 def _binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head[:4096]):
         return False  # UTF-16 text has NUL bytes by design
-    if b"\x00" in head:
-        return True
+    # A stray NUL or control character inside a cell is data; many of them mean a binary file.
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > max(8, len(head) // 50)
 
