@@ -45,6 +45,16 @@ def mapping_for(db: Database, table: Table) -> tuple[str, Mapping]:
     return fmt, default_mapping(fmt, table.header)
 
 
+def inspect_file(db: Database, path: Path | str) -> tuple[list[str], str, Mapping]:
+    """The header, detected format and mapping of a file, without checking its rows.
+
+    :raises AppError: when the file cannot be read.
+    """
+    table = open_table(Path(path))
+    fmt, mapping = mapping_for(db, table)
+    return table.header, fmt, mapping
+
+
 def run_import(
     db: Database,
     path: Path | str,
@@ -82,6 +92,7 @@ def run_import(
     result = ImportResult(
         file_name=path.name, format=fmt, encoding=table.encoding, delimiter=table.delimiter,
         sheet=table.sheet, header_row=table.header_row, header=table.header, dry_run=dry_run,
+        mapping=chosen,
     )
     job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
                           keep_rows=keep_rows, limit_rows=limit_rows)

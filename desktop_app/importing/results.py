@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop_app.importing.formats import FORMAT_LABELS
+from desktop_app.importing.formats import FORMAT_LABELS, Mapping
 from desktop_app.importing.merging import FieldChange
 from desktop_app.importing.records import REASONS, WARNINGS
 
@@ -77,6 +77,7 @@ class ImportResult:
     rows: list[RowOutcome] = field(default_factory=list)
     rows_truncated: bool = False
     products: dict = field(default_factory=dict)
+    mapping: Mapping | None = None
 
     @property
     def format_label(self) -> str:
