@@ -19,7 +19,7 @@ from desktop_app.importing.formats import (
     detect_format,
     header_key,
 )
-from desktop_app.importing.merging import conflict_values, merge, new_customer
+from desktop_app.importing.merging import NEW_COLUMNS, conflict_values, merge, new_customer
 from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
 from desktop_app.importing.results import ImportResult, RowOutcome
 from desktop_app.importing.tables import Table, open_table
@@ -137,6 +137,11 @@ class _CustomerImport:
                                            format=result.format, kind="customers", started_at=self.now)
         self.before_max = store.max_id(self.db, "customer")
         self.store_empty = customers.count(self.db) == 0
+        # New rows go into the search index in one statement at the end (much faster than the
+        # per-row trigger); rows that existed before are reindexed as they are updated. The
+        # update trigger is suspended too: on a row created here it would remove index
+        # entries that do not exist yet.
+        self.suspended = store.suspend_insert_indexing(self.db)
         batch: list[tuple[int, list]] = []
         number = 0
         for cells in self.table.open_rows():
@@ -153,6 +158,8 @@ class _CustomerImport:
                 break
         self._process(batch)
         self._flush()
+        store.index_new_rows(self.db, after_id=self.before_max)
+        store.restore_triggers(self.db, self.suspended)
         result.data_rows = number
         result.skipped_groups = self.table.skipped_groups
         store.record_created_after(self.db, self.batch_id, entity="customer", after_id=self.before_max)
@@ -199,8 +206,9 @@ class _CustomerImport:
 
     def _reject(self, item: Rejection) -> None:
         self.result.rejected.append({"row": item.row, "reason": item.reason})
-        self._keep(RowOutcome(item.row, "rejected", item.name, item.email or item.phone,
-                              reason=item.reason), notable=True)
+        if self._wanted(notable=True):
+            self._keep(RowOutcome(item.row, "rejected", item.name, item.email or item.phone,
+                                  reason=item.reason))
 
     def _accept(self, cand: Candidate, existing: dict[str, dict]) -> None:
         result = self.result
@@ -215,10 +223,11 @@ class _CustomerImport:
                 self._flush()
             current = store.customers_by_keys(self.db, [cand.key])[cand.key]
             changes, conflicts = self._apply(current, cand, record=first_row < 0)
-            self._keep(RowOutcome(cand.row, "merged", cand.display_name, contact, cand.key,
-                                  warnings=cand.warnings, changes=changes, conflicts=conflicts,
-                                  birthday_text=cand.birthday_text, merged_into=abs(first_row)),
-                       notable=bool(cand.warnings or conflicts))
+            if self._wanted(notable=bool(cand.warnings or conflicts)):
+                self._keep(RowOutcome(cand.row, "merged", cand.display_name, contact, cand.key,
+                                      warnings=cand.warnings, changes=changes,
+                                      conflicts=conflicts, birthday_text=cand.birthday_text,
+                                      merged_into=abs(first_row)))
             return
         current = existing.get(cand.key)
         if current is None:
@@ -226,9 +235,9 @@ class _CustomerImport:
             self.pending_keys.add(cand.key)
             self.seen[cand.key] = cand.row
             result.created += 1
-            self._keep(RowOutcome(cand.row, "new", cand.display_name, contact, cand.key,
-                                  warnings=cand.warnings, birthday_text=cand.birthday_text),
-                       notable=bool(cand.warnings))
+            if self._wanted(notable=bool(cand.warnings)):
+                self._keep(RowOutcome(cand.row, "new", cand.display_name, contact, cand.key,
+                                      warnings=cand.warnings, birthday_text=cand.birthday_text))
             return
         self.seen[cand.key] = -cand.row
         changes, conflicts = self._apply(current, cand, record=True)
@@ -237,10 +246,10 @@ class _CustomerImport:
             result.updated += 1
         else:
             result.unchanged += 1
-        self._keep(RowOutcome(cand.row, outcome, cand.display_name, contact, cand.key,
-                              warnings=cand.warnings, changes=changes, conflicts=conflicts,
-                              birthday_text=cand.birthday_text),
-                   notable=bool(cand.warnings or conflicts or changes))
+        if self._wanted(notable=bool(cand.warnings or conflicts or changes)):
+            self._keep(RowOutcome(cand.row, outcome, cand.display_name, contact, cand.key,
+                                  warnings=cand.warnings, changes=changes, conflicts=conflicts,
+                                  birthday_text=cand.birthday_text))
 
     def _apply(self, current: dict, cand: Candidate, *, record: bool):
         values, applied, conflicts = merge(current, cand, source=self.source, now=self.now)
@@ -258,17 +267,23 @@ class _CustomerImport:
                 self.recorded.add(customer_id)
             values["updated_at"] = self.now
             store.update_customer(self.db, customer_id, values)
+            if customer_id <= self.before_max:
+                store.reindex_customer(self.db, customer_id, current)
         return tuple(applied), tuple(conflicts)
 
-    def _keep(self, outcome: RowOutcome, *, notable: bool) -> None:
-        rows = self.result.rows
-        if len(rows) < self.keep_rows or (notable and len(rows) < self.keep_rows * 10):
-            rows.append(outcome)
-        else:
-            self.result.rows_truncated = True
+    def _wanted(self, *, notable: bool) -> bool:
+        """Whether the preview keeps this row's outcome (checked before building it)."""
+        kept = len(self.result.rows)
+        if kept < self.keep_rows or (notable and kept < self.keep_rows * 10):
+            return True
+        self.result.rows_truncated = True
+        return False
+
+    def _keep(self, outcome: RowOutcome) -> None:
+        self.result.rows.append(outcome)
 
     def _flush(self) -> None:
-        store.insert_customers(self.db, self.pending)
+        store.insert_customers(self.db, NEW_COLUMNS, self.pending)
         self.pending = []
         self.pending_keys = set()
 

@@ -37,30 +37,21 @@ def merged_consent(old: str, new: str) -> str:
     return old if CONSENT_RANK.get(old, 0) >= CONSENT_RANK.get(new, 0) else new
 
 
-def new_customer(candidate: Candidate, *, source: str, now: str) -> dict:
-    """The row to insert for a candidate nobody has yet."""
-    b = candidate.birthday
-    return {
-        "first_name": candidate.first_name,
-        "last_name": candidate.last_name,
-        "display_name": candidate.display_name,
-        "email": candidate.email,
-        "email_key": email_key(candidate.email),
-        "phone": candidate.phone,
-        "phone_key": phone_key(candidate.phone),
-        "birth_month": b.month if b else None,
-        "birth_day": b.day if b else None,
-        "birth_year": b.year if b else None,
-        "email_consent": candidate.consent,
-        "consent_source": source if candidate.consent != "unknown" else None,
-        "consent_at": now if candidate.consent != "unknown" else None,
-        "notes": candidate.notes,
-        "tags": candidate.tags,
-        "shopify_id": candidate.shopify_id,
-        "square_id": candidate.square_id,
-        "created_at": now,
-        "updated_at": now,
-    }
+NEW_COLUMNS = ("first_name", "last_name", "display_name", "email", "email_key", "phone",
+               "phone_key", "birth_month", "birth_day", "birth_year", "email_consent",
+               "consent_source", "consent_at", "notes", "tags", "shopify_id", "square_id",
+               "created_at", "updated_at")
+
+
+def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
+    """The row to insert for a candidate nobody has yet, as values in ``NEW_COLUMNS`` order."""
+    b = c.birthday
+    known = c.consent != "unknown"
+    return (c.first_name, c.last_name, c.display_name, c.email,
+            c.email.lower() if c.email else None, c.phone,
+            phone_key(c.phone), b.month if b else None, b.day if b else None,
+            b.year if b else None, c.consent, source if known else None, now if known else None,
+            c.notes, c.tags, c.shopify_id, c.square_id, now, now)
 
 
 def merge(current: dict, candidate: Candidate, *, source: str, now: str

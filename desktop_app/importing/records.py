@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.contacts import clean_email, clean_phone, is_valid_email, is_valid_phone
 from desktop_app.importing.birthdays import (
@@ -13,7 +14,7 @@ from desktop_app.importing.birthdays import (
     InvalidBirthday,
     parse_birthday,
 )
-from desktop_app.importing.formats import Mapping
+from desktop_app.importing.formats import FIELDS, Mapping
 
 REASONS = {
     "invalid_email": "The e-mail address is not valid",
@@ -46,9 +47,9 @@ def consent_of(cell: str) -> str:
     return "unknown"
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An accepted row, ready to create or merge into a customer."""
+class Candidate(NamedTuple):
+    """An accepted row, ready to create or merge into a customer (a NamedTuple: one is built
+    per row, and tuples build several times faster than frozen dataclasses)."""
 
     row: int
     key: str
@@ -85,7 +86,10 @@ def text(cell: object) -> str:
 
 
 def is_blank(cells: Sequence[object]) -> bool:
-    return all(not text(c).strip() for c in cells)
+    try:
+        return not "".join(cells).strip()  # the fast path: every cell is text (CSV)
+    except TypeError:
+        return all(not text(c).strip() for c in cells)
 
 
 class RowReader:
@@ -94,17 +98,24 @@ class RowReader:
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
         self.slash_order = MONTH_FIRST
+        self._columns = {name: mapping.columns.get(name, ()) for name in FIELDS}
 
     def cell(self, cells: Sequence[object], field_name: str) -> object:
-        for index in self.mapping.columns.get(field_name, ()):
+        for index in self._columns[field_name]:
             if index < len(cells):
                 value = cells[index]
-                if text(value).strip():
+                if value.__class__ is str:  # hot path: called ~10 times per row
+                    if value and not value.isspace():
+                        return value
+                elif text(value).strip():
                     return value
         return None
 
     def value(self, cells: Sequence[object], field_name: str) -> str:
-        return text(self.cell(cells, field_name)).strip()
+        value = self.cell(cells, field_name)
+        if value is None:
+            return ""
+        return value.strip() if value.__class__ is str else text(value).strip()
 
     def name_parts(self, cells: Sequence[object]) -> tuple[str, str, str]:
         first = self.value(cells, "first_name")

@@ -12,6 +12,7 @@ from desktop_app.importing.history import undo_last_import
 from storage import imports as import_store
 from ui.importing.dialog import ImportDialog
 from ui.importing.history import ImportHistoryDialog
+from ui.importing.weak import weak
 
 FILE_FILTER = ("Customer lists (*.csv *.tsv *.txt *.xlsx *.vcf *.vcard *.ldif);;"
                "All files (*)")
@@ -59,15 +60,15 @@ class ImportActions(QObject):
 
     def undo_last(self) -> None:
         """Undo the newest import in place, on the write lane; errors go to the AppError dialog."""
-        def done(outcome) -> None:
-            batch, counts, changes = outcome
-            self.ctx.hub.announce(changes)
-            status = self.window.statusBar()
-            status.showMessage(f"Import of {batch.file_name} undone: {counts['deleted']} removed, "
-                               f"{counts['restored']} put back.", 8000)
+        self.ctx.tasks.run("write", lambda task: undo_last_import(task.db),
+                           on_done=weak(self._undone), parent=self.window)
 
-        self.ctx.tasks.run("write", lambda task: undo_last_import(task.db), on_done=done,
-                           parent=self.window)
+    def _undone(self, outcome) -> None:
+        batch, counts, changes = outcome
+        self.ctx.hub.announce(changes)
+        self.window.statusBar().showMessage(
+            f"Import of {batch.file_name} undone: {counts['deleted']} removed, "
+            f"{counts['restored']} put back.", 8000)
 
     def show_history(self) -> ImportHistoryDialog:
         dialog = ImportHistoryDialog(db=self.ctx.db, tasks=self.ctx.tasks,

@@ -29,6 +29,7 @@ from desktop_app.importing.results import ImportResult
 from desktop_app.progress import TaskContext
 from ui.importing.mapping_editor import MappingEditor
 from ui.importing.preview_model import PreviewTableModel
+from ui.importing.weak import weak
 
 FIRST_PAGE_ROWS = 200  # a quick first look at big files while the full preview runs
 POLL_MS = 100
@@ -141,9 +142,8 @@ class ImportDialog(QDialog):
                 return run_import(ctx.db, path, mapping=mapping, dry_run=True, ctx=ctx,
                                   limit_rows=limit)
 
-            self.tasks.run("write", work,
-                           on_done=lambda r, g=generation, lim=limit: self._preview_done(r, g, lim),
-                           on_error=lambda e, g=generation: self._preview_failed(e, g))
+            self.tasks.run("write", work, on_done=weak(self._preview_done, generation, limit),
+                           on_error=weak(self._preview_failed, generation))
 
     def _preview_done(self, result: ImportResult, generation: int, limit: int | None) -> None:
         if generation != self._generation or self.result is not None:
@@ -179,7 +179,7 @@ class ImportDialog(QDialog):
             # No usable column: show the file's columns so the owner can say which is which.
             path = self.path
             self.tasks.run("write", lambda ctx: inspect_file(ctx.db, path),
-                           on_done=self._columns_ready, on_error=lambda e: None)
+                           on_done=weak(self._columns_ready), on_error=lambda e: None)
 
     def _columns_ready(self, info) -> None:
         header, _fmt, mapping = info
@@ -218,8 +218,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.status.setText("Importing…")
-        self._running = self.tasks.run("write", work, on_done=self._import_done,
-                                       on_error=self._import_failed)
+        self._running = self.tasks.run("write", work, on_done=weak(self._import_done),
+                                       on_error=weak(self._import_failed))
         self._timer.start()
 
     def _poll(self) -> None:
@@ -272,20 +272,19 @@ class ImportDialog(QDialog):
             return
         batch_id = self.result.batch_id
         self.undo_button.setEnabled(False)
+        self.tasks.run("write", lambda ctx: undo_import(ctx.db, batch_id),
+                       on_done=weak(self._undo_done, batch_id), on_error=weak(self._undo_failed))
 
-        def done(outcome) -> None:
-            counts, changes = outcome
-            self.status.setText(f"Import undone: {counts['deleted']} removed, "
-                                f"{counts['restored']} put back as they were.")
-            self.announce(changes)
-            self.undone.emit(batch_id)
+    def _undo_done(self, outcome, batch_id: int) -> None:
+        counts, changes = outcome
+        self.status.setText(f"Import undone: {counts['deleted']} removed, "
+                            f"{counts['restored']} put back as they were.")
+        self.announce(changes)
+        self.undone.emit(batch_id)
 
-        def failed(error: BaseException) -> None:
-            self._show_error(error)
-            self.undo_button.setEnabled(True)
-
-        self.tasks.run("write", lambda ctx: undo_import(ctx.db, batch_id), on_done=done,
-                       on_error=failed)
+    def _undo_failed(self, error: BaseException) -> None:
+        self._show_error(error)
+        self.undo_button.setEnabled(True)
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, AppError):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.importing.formats import FORMAT_LABELS
 from desktop_app.importing.history import list_imports, undo_import
 from storage.imports import ImportBatch
+from ui.importing.weak import weak
 
 COLUMNS = ("When", "File", "Kind", "New", "Updated", "Rejected", "State")
 
@@ -94,21 +95,21 @@ class ImportHistoryWidget(QWidget):
         if batch is None:
             return
         self.undo_button.setEnabled(False)
+        batch_id = batch.id
+        self.tasks.run("write", lambda ctx: undo_import(ctx.db, batch_id),
+                       on_done=weak(self._undo_done, batch), on_error=weak(self._undo_failed))
 
-        def done(outcome) -> None:
-            counts, changes = outcome
-            self.status.setText(f"Import of {batch.file_name} undone: {counts['deleted']} removed, "
-                                f"{counts['restored']} put back as they were.")
-            self.refresh()
-            self.announce(changes)
-            self.undone.emit(batch.id)
+    def _undo_done(self, outcome, batch: ImportBatch) -> None:
+        counts, changes = outcome
+        self.status.setText(f"Import of {batch.file_name} undone: {counts['deleted']} removed, "
+                            f"{counts['restored']} put back as they were.")
+        self.refresh()
+        self.announce(changes)
+        self.undone.emit(batch.id)
 
-        def failed(error: BaseException) -> None:
-            self.status.setText(getattr(error, "message", str(error)))
-            self._selection_changed()
-
-        self.tasks.run("write", lambda ctx: undo_import(ctx.db, batch.id), on_done=done,
-                       on_error=failed)
+    def _undo_failed(self, error: BaseException) -> None:
+        self.status.setText(getattr(error, "message", str(error)))
+        self._selection_changed()
 
 
 class ImportHistoryDialog(QDialog):
