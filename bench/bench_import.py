@@ -66,14 +66,20 @@ def make_csv(path: Path, rows: int, *, seed: int = SEED) -> None:
             ])
 
 
-def time_sqlite_import(csv_path: Path, folder: Path) -> float:
-    """Seconds for the sqlite3 CLI to ``.import`` the file into a new table (process included)."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_sqlite_import(csv_path: Path, folder: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds for the sqlite3 CLI to ``.import`` the file into a new table."""
     db = folder / "bare.db"
     db.unlink(missing_ok=True)
+    cpu = _children_cpu()
     started = time.perf_counter()
     subprocess.run(["sqlite3", str(db), ".mode csv", f".import {csv_path} customers"],
                    check=True, capture_output=True)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - cpu
 
 
 def _child(csv_path: str, db_path: str, mode: str) -> None:
@@ -83,15 +89,17 @@ def _child(csv_path: str, db_path: str, mode: str) -> None:
     from storage.db import open_db
 
     db = open_db(db_path)
+    cpu = time.process_time()
     started = time.perf_counter()
     if mode == "preview":
         result = run_import(db, csv_path, dry_run=True, limit_rows=200)
     else:
         result = run_import(db, csv_path)
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     db.close()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_kb": peak_kb, "created": result.created,
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kb": peak_kb, "created": result.created,
                       "rejected": len(result.rejected), "merged": result.merged_rows,
                       "rows": len(result.rows)}))
 
@@ -113,15 +121,20 @@ def measure(rows: int, repeat: int, log=print) -> dict:
         csv_path = folder / "shopify_customers.csv"
         make_csv(csv_path, rows)
         log(f"  {rows:,}-row Shopify CSV: {csv_path.stat().st_size / 1e6:.1f} MB")
-        bare, fondly, peaks, previews = [], [], [], []
+        bare, fondly, peaks, previews, bare_cpu, fondly_cpu = [], [], [], [], [], []
         last: dict = {}
         for _ in range(repeat):  # interleaved, so drift hits both sides alike
-            bare.append(time_sqlite_import(csv_path, folder))
+            wall, cpu = time_sqlite_import(csv_path, folder)
+            bare.append(wall)
+            bare_cpu.append(cpu)
             last = time_fondly(csv_path, folder)
             fondly.append(last["seconds"])
+            fondly_cpu.append(last["cpu"])
             peaks.append(last["peak_kb"] / 1024)
             previews.append(time_fondly(csv_path, folder, "preview")["seconds"])
         return {"rows": rows, "bare": statistics.median(bare), "fondly": statistics.median(fondly),
+                "bare_cpu": statistics.median(bare_cpu),
+                "fondly_cpu": statistics.median(fondly_cpu),
                 "peak_mb": max(peaks), "preview": statistics.median(previews), "last": last}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -133,7 +146,8 @@ def run(env) -> list:
 
     m = measure(env.size, min(env.repeat, 3), log=env.log)
     note = (f"{m['last']['created']:,} created, {m['last']['merged']:,} merged, "
-            f"{m['last']['rejected']:,} rejected; Fondly timed in-process around run_import")
+            f"{m['last']['rejected']:,} rejected; Fondly timed in-process around run_import; "
+            f"CPU-time ratio {m['fondly_cpu'] / m['bare_cpu']:.2f}x")
     return [
         Result("IMPORT", f"import a {m['rows']:,}-row Shopify CSV", m["fondly"], "s",
                "≤ 3× (issue 7), ≤ 5× (issue 3)", baseline=m["bare"],
@@ -156,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     m = measure(args.rows, args.repeat)
     print(f"import {m['rows']:,} Shopify rows: fondly {m['fondly']:.2f} s, sqlite3 .import "
           f"{m['bare']:.2f} s, ratio {m['fondly'] / m['bare']:.2f}x (goal <= 3x / <= 5x); "
+          f"CPU time {m['fondly_cpu']:.2f} s vs {m['bare_cpu']:.2f} s, ratio "
+          f"{m['fondly_cpu'] / m['bare_cpu']:.2f}x; "
           f"peak RSS {m['peak_mb']:.0f} MB (goal < 200 MB); preview first page "
           f"{m['preview'] * 1000:.0f} ms (goal < 2000 ms)")
     print(f"  last run: {m['last']}")

@@ -150,6 +150,11 @@ def _year(text: str | None) -> int | None:
     return year
 
 
+def _this_year() -> int:
+    today = dt.date.today()  # cheap enough, but called per birthday: keep it out of loops
+    return today.year
+
+
 def _checked(month: int, day: int, year: int | None) -> Birthday:
     if year in NO_YEAR:
         year = None
@@ -159,6 +164,6 @@ def _checked(month: int, day: int, year: int | None) -> Birthday:
     last = calendar.monthrange(year if year else 2000, month)[1]
     if not 1 <= day <= last:
         raise InvalidBirthday(f"{month}/{day}")
-    if year is not None and (year < 1850 or year > dt.date.today().year):
+    if year is not None and (year < 1850 or year > _this_year()):
         raise InvalidBirthday(f"{year}")
     return Birthday(month, day, year)

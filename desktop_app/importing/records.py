@@ -99,6 +99,7 @@ class RowReader:
         self.mapping = mapping
         self.slash_order = MONTH_FIRST
         self._columns = {name: mapping.columns.get(name, ()) for name in FIELDS}
+        self._mapped = [(name, idx) for name, idx in self._columns.items() if idx]
 
     def cell(self, cells: Sequence[object], field_name: str) -> object:
         for index in self._columns[field_name]:
@@ -117,29 +118,61 @@ class RowReader:
             return ""
         return value.strip() if value.__class__ is str else text(value).strip()
 
+    def cells_by_field(self, cells: Sequence[object]) -> dict[str, object]:
+        """The first non-empty cell of every mapped field, in one pass (the per-row hot path)."""
+        found: dict[str, object] = {}
+        size = len(cells)
+        for field_name, indexes in self._mapped:
+            for index in indexes:
+                if index < size:
+                    value = cells[index]
+                    if value.__class__ is str:
+                        if value and not value.isspace():
+                            found[field_name] = value
+                            break
+                    elif value is not None and text(value).strip():
+                        found[field_name] = value
+                        break
+        return found
+
+    @staticmethod
+    def _text(found: dict[str, object], field_name: str) -> str:
+        value = found.get(field_name)
+        if value is None:
+            return ""
+        return value.strip() if value.__class__ is str else text(value).strip()
+
     def name_parts(self, cells: Sequence[object]) -> tuple[str, str, str]:
-        first = self.value(cells, "first_name")
-        last = self.value(cells, "last_name")
-        full = self.value(cells, "name")
-        joined = " ".join(p for p in (first, last) if p)
+        return self._names(self.cells_by_field(cells))
+
+    def _names(self, found: dict[str, object]) -> tuple[str, str, str]:
+        first = self._text(found, "first_name")
+        last = self._text(found, "last_name")
+        full = self._text(found, "name")
+        joined = f"{first} {last}" if first and last else (first or last)
         display = (full or joined) if self.mapping.name_first else (joined or full)
         return display, first, last
 
     def birthday_cell(self, cells: Sequence[object]) -> object:
-        value = self.cell(cells, "birthday")
+        return self._birthday_cell(self.cells_by_field(cells))
+
+    def _birthday_cell(self, found: dict[str, object]) -> object:
+        value = found.get("birthday")
         if value is not None:
             return value
-        month, day = self.value(cells, "birth_month"), self.value(cells, "birth_day")
+        month, day = self._text(found, "birth_month"), self._text(found, "birth_day")
         if month.isdigit() and day.isdigit():
-            year = self.value(cells, "birth_year")
+            year = self._text(found, "birth_year")
             stem = f"{int(month):02d}-{int(day):02d}"
             return f"{int(year):04d}-{stem}" if year.isdigit() and len(year) == 4 else f"--{stem}"
         return None
 
     def read(self, number: int, cells: Sequence[object]) -> Candidate | Rejection:
-        display, first, last = self.name_parts(cells)
-        email_cell = self.value(cells, "email")
-        phone_cell = self.value(cells, "phone")
+        found = self.cells_by_field(cells)
+        value = self._text
+        display, first, last = self._names(found)
+        email_cell = value(found, "email")
+        phone_cell = value(found, "phone")
         email = clean_email(email_cell)
         phone = clean_phone(phone_cell)
         email_ok = bool(email) and is_valid_email(email)
@@ -161,13 +194,15 @@ class RowReader:
         else:
             return Rejection(number, "no_contact", display, email_cell, phone_cell)
 
-        raw_birthday = self.birthday_cell(cells)
-        try:
-            birthday = parse_birthday(raw_birthday, order=self.slash_order)
-        except InvalidBirthday:
-            birthday = None
-            warnings.append("invalid_birthday")
-        consent = self.mapping.consent_constant or consent_of(self.value(cells, "consent"))
+        raw_birthday = self._birthday_cell(found)
+        birthday = None
+        if raw_birthday is not None:
+            try:
+                birthday = parse_birthday(raw_birthday, order=self.slash_order)
+            except InvalidBirthday:
+                warnings.append("invalid_birthday")
+        consent = self.mapping.consent_constant or consent_of(value(found, "consent"))
+        notes = found.get("notes")
         return Candidate(
             row=number,
             key=key,
@@ -178,10 +213,10 @@ class RowReader:
             phone=phone if phone_ok else None,
             birthday=birthday,
             consent=consent,
-            notes=text(self.cell(cells, "notes")),
-            tags=self.value(cells, "tags"),
-            shopify_id=self.value(cells, "shopify_id").lstrip("'") or None,
-            square_id=self.value(cells, "square_id") or None,
+            notes=notes if notes.__class__ is str else text(notes),
+            tags=value(found, "tags"),
+            shopify_id=value(found, "shopify_id").lstrip("'") or None,
+            square_id=value(found, "square_id") or None,
             warnings=tuple(warnings),
-            birthday_text=text(raw_birthday).strip(),
+            birthday_text=text(raw_birthday).strip() if raw_birthday is not None else "",
         )
