@@ -88,7 +88,7 @@ def _binary(head: bytes) -> bool:
         return False  # UTF-16 text has NUL bytes by design
     # A stray NUL or control character inside a cell is data; many of them mean a binary file.
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > max(8, len(head) // 50)
+    return controls > max(16, len(head) // 10)
 
 
 def _first_line(path: Path, encoding: str) -> str:
