@@ -161,8 +161,10 @@ class _CustomerImport:
                 break
         self._process(batch)
         self._flush()
-        store.index_new_rows(self.db, after_id=self.before_max)
-        store.restore_triggers(self.db, self.suspended)
+        if not self.result.dry_run:
+            # A preview is rolled back, schema changes included: it need not rebuild anything.
+            store.index_new_rows(self.db, after_id=self.before_max)
+            store.restore_triggers(self.db, self.suspended)
         result.data_rows = number
         result.skipped_groups = self.table.skipped_groups
         store.record_created_after(self.db, self.batch_id, entity="customer", after_id=self.before_max)

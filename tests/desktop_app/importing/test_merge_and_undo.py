@@ -147,3 +147,19 @@ def test_formula_text_is_kept_verbatim(tmp_path, db):
     run_import(db, write(tmp_path / "f.csv", '=HYPERLINK("x"),f@example.com,,,,"-2+3+cmd|\' /C notepad\'!\'A1\'"'))
     f = customers.find_by_email(db, "f@example.com")
     assert f.display_name == '=HYPERLINK("x")' and f.notes == "-2+3+cmd|' /C notepad'!'A1'"
+
+
+def test_schema_intact_after_import_preview_and_cancel(tmp_path, db, samples_dir):
+    def schema():
+        return sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+
+    before = schema()
+    run_import(db, samples_dir / "shopify_customers.csv", dry_run=True)
+    assert schema() == before
+    with pytest.raises(Cancelled):
+        run_import(db, _big_file(tmp_path), ctx=CancelAtFirstReport())
+    assert schema() == before
+    run_import(db, samples_dir / "shopify_customers.csv")
+    assert schema() == before  # triggers and indexes were put back after the bulk load
+    db.execute("INSERT INTO customers_fts(customers_fts) VALUES ('integrity-check')")
+    assert len(customers.ordered_ids(db, search="zoë")) == 1
