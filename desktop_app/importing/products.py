@@ -213,17 +213,18 @@ def _write(db: Database, batch_id: int, v: Variant, result: ImportResult, *, now
     current = store.find_product(db, sku=v.sku, handle=v.handle, name=v.name, variant=v.variant)
     label = f"{v.name} — {v.variant}" if v.variant else v.name
     stock = "not tracked" if v.stock is None else f"stock {v.stock}"
+    note = v.status.capitalize() + (", out of stock" if v.stock is not None and v.stock <= 0 else "")
     if current is None:
         store.insert_product(db, values | {"created_at": now, "updated_at": now})
         result.created += 1
-        result.rows.append(RowOutcome(v.row, "new", label, stock))
+        result.rows.append(RowOutcome(v.row, "new", label, stock, note=note))
         return
     changed = {k: val for k, val in values.items() if val is not None and current.get(k) != val}
     if "stock" in current and v.stock is None and current.get("stock") is not None:
         changed["stock"] = None  # no longer tracked
     if not changed:
         result.unchanged += 1
-        result.rows.append(RowOutcome(v.row, "unchanged", label, stock))
+        result.rows.append(RowOutcome(v.row, "unchanged", label, stock, note=note))
         return
     if current["id"] <= before_max and not db.execute(
         "SELECT 1 FROM import_changes WHERE import_id = ? AND entity = 'product' AND entity_id = ?",
@@ -233,7 +234,7 @@ def _write(db: Database, batch_id: int, v: Variant, result: ImportResult, *, now
         store.record_updated(db, batch_id, entity="product", entity_id=current["id"], before=before)
     store.update_product(db, current["id"], changed | {"updated_at": now})
     result.updated += 1
-    result.rows.append(RowOutcome(v.row, "update", label, stock))
+    result.rows.append(RowOutcome(v.row, "update", label, stock, note=note))
 
 
 def _product_stats(stats: dict, variants: list[Variant]) -> dict:

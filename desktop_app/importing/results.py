@@ -24,6 +24,7 @@ class RowOutcome:
     conflicts: tuple[FieldChange, ...] = ()
     birthday_text: str = ""
     merged_into: int | None = None  # the earlier row this one was merged into
+    note: str = ""  # free text (products: status and stock in words)
 
     @property
     def message(self) -> str:
@@ -47,6 +48,8 @@ class RowOutcome:
         if self.conflicts:
             fields = ", ".join(c.field.replace("_", " ") for c in self.conflicts)
             parts.append(f"You edited {fields} by hand — kept yours unless you accept")
+        if self.note:
+            parts.append(self.note)
         return "; ".join(parts)
 
 
@@ -119,7 +122,7 @@ class ImportResult:
             p = self.products
             return (f"{p.get('variants', 0)} product variants read: {self.created} new, "
                     f"{self.updated} updated, {self.unchanged} unchanged.")
-        verb = "would be" if self.dry_run else "were"
-        return (f"{self.data_rows} rows read: {self.created} new customers, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {self.merged_rows} duplicates merged, "
-                f"{len(self.rejected)} rejected ({verb} imported from {self.file_name}).")
+        done = "Preview of" if self.dry_run else "Imported"
+        return (f"{done} {self.file_name}: {self.data_rows} rows — {self.created} new customers, "
+                f"{self.updated} updated, {self.unchanged} unchanged, {self.merged_rows} "
+                f"duplicates merged, {len(self.rejected)} rejected.")

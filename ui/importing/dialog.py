@@ -90,7 +90,7 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        mapping_box = QWidget()
+        self.mapping_box = mapping_box = QWidget()
         mapping_layout = QVBoxLayout(mapping_box)
         mapping_layout.setContentsMargins(0, 0, 0, 0)
         mapping_layout.addWidget(QLabel("Columns"))
@@ -98,10 +98,11 @@ class ImportDialog(QDialog):
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_layout.addWidget(QLabel("What will happen, row by row (tick ⚠ rows to accept the "
-                                        "file's values over your own edits)"))
+        self.preview_hint = QLabel("What will happen, row by row (tick ⚠ rows to accept the "
+                                   "file's values over your own edits)")
+        preview_layout.addWidget(self.preview_hint)
         preview_layout.addWidget(self.table)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(mapping_box)
         splitter.addWidget(preview_box)
         splitter.setSizes([300, 820])
@@ -158,9 +159,14 @@ class ImportDialog(QDialog):
                 self.mapping_editor.blockSignals(True)
                 self.mapping_editor.set_columns(result.header, result.mapping)
                 self.mapping_editor.blockSignals(False)
-        self.mapping_editor.setEnabled(result.kind == "customers")
+        products = result.kind == "products"
+        self.mapping_box.setVisible(not products)
+        self.preview_hint.setVisible(not products)
+        if products:
+            self.splitter.setSizes([0, self.splitter.width()])
+            self.table.setColumnWidth(2, 300)
         self.title.setText(f"<b>{self.path.name}</b> — {result.format_label}")
-        self.model.set_rows(result.rows)
+        self.model.set_rows(result.rows, products=result.kind == "products")
         self._show_counts(result, partial=partial)
         if partial:
             self.status.setText(f"Showing the first {limit} rows; checking the rest…")
@@ -194,6 +200,13 @@ class ImportDialog(QDialog):
         self.start_preview(mapping)
 
     def _show_counts(self, result: ImportResult, *, partial: bool = False) -> None:
+        if result.kind == "products":
+            p = result.products
+            self.counts.setText(
+                f"{p.get('products', 0)} products, {p.get('variant_rows', 0)} variants: "
+                f"New <b>{result.created}</b> · Updated <b>{result.updated}</b> · Unchanged "
+                f"<b>{result.unchanged}</b> · Out of stock <b>{p.get('out_of_stock_variants', 0)}</b>")
+            return
         counts = result.counts()
         parts = [f"New <b>{counts['new']}</b>", f"Updated <b>{counts['updated']}</b>",
                  f"Unchanged <b>{counts['unchanged']}</b>", f"Merged <b>{counts['merged']}</b>",
@@ -241,7 +254,7 @@ class ImportDialog(QDialog):
     def _import_done(self, result: ImportResult) -> None:
         self._stop_running()
         self.result = result
-        self.model.set_rows(result.rows)
+        self.model.set_rows(result.rows, products=result.kind == "products")
         self._show_counts(result)
         self.status.setText(result.summary())
         self.cancel_button.setText("Close")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop_app.importing.results import RowOutcome
 
 COLUMNS = ("Row", "Outcome", "Name", "E-mail or phone", "What happens")
+PRODUCT_COLUMNS = ("Row", "Outcome", "Product", "Stock", "What happens")
 OUTCOME_LABELS = {"new": "New", "update": "Update", "unchanged": "Unchanged",
                   "merged": "Merged", "rejected": "Rejected"}
 _COLOURS = {"new": "#2e7d32", "update": "#1565c0", "rejected": "#c62828", "merged": "#6a1b9a"}
@@ -34,10 +35,12 @@ class PreviewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[RowOutcome] = []
         self.accepted: set[int] = set()
+        self._columns = COLUMNS
 
-    def set_rows(self, rows: list[RowOutcome]) -> None:
+    def set_rows(self, rows: list[RowOutcome], *, products: bool = False) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._columns = PRODUCT_COLUMNS if products else COLUMNS
         self.accepted &= {r.row for r in self._rows if r.conflicts}
         self.endResetModel()
 
@@ -53,7 +56,7 @@ class PreviewTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return self._columns[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
