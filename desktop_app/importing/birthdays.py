@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -150,9 +151,15 @@ def _year(text: str | None) -> int | None:
     return year
 
 
+_YEAR_CACHE: list[float | int] = [0.0, 0]
+
+
 def _this_year() -> int:
-    today = dt.date.today()  # cheap enough, but called per birthday: keep it out of loops
-    return today.year
+    """This year, looked up at most once a minute (it is asked for every birthday)."""
+    now = time.monotonic()
+    if now - _YEAR_CACHE[0] > 60 or not _YEAR_CACHE[1]:
+        _YEAR_CACHE[:] = [now, dt.date.today().year]
+    return int(_YEAR_CACHE[1])
 
 
 def _checked(month: int, day: int, year: int | None) -> Birthday:
