@@ -5,6 +5,7 @@ The same code computes the preview and the import, so what the owner approves is
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Collection
 from pathlib import Path
 
@@ -122,9 +123,13 @@ class _CustomerImport:
         self.limit_rows = limit_rows
         self.now = utc_now_iso()
         self.source = f"import:{table.path.name}"
-        # key → data row that first brought it into this import (negative: it was in the store).
-        self.seen: dict[str, int] = {}
-        self.pending: list[dict] = []
+        # Memory stays flat with the file: no per-key set. Rows created here are recognised by
+        # their id (above ``before_max``; ``created_rows[id - before_max - 1]`` is the data row
+        # that created it), customers that existed by ``touched`` (id → first data row).
+        self.created_rows = array("q")
+        self.touched: dict[int, int] = {}
+        self.batch_seen: dict[str, int] = {}  # key → first data row, within the current batch
+        self.pending: list[tuple] = []
         self.pending_keys: set[str] = set()
         self.recorded: set[int] = set()
         self.slash_decided = not mapping.columns.get("birthday")
@@ -192,17 +197,18 @@ class _CustomerImport:
             if not self.slash_decided and is_slash_date(self.reader.cell(cells, "birthday")):
                 self._decide_slash_order()
             read.append(self.reader.read(number, cells))
-        existing: dict[str, dict] = {}
-        if not self.store_empty:
-            keys = [c.key for c in read if isinstance(c, Candidate) and c.key not in self.seen]
-            existing = store.customers_by_keys(self.db, keys)
+        keys = list({c.key for c in read if isinstance(c, Candidate)})
+        # An empty store with nothing created yet has nobody to find (the first batch of a
+        # first import skips the lookups).
+        anyone = bool(self.created_rows) or not self.store_empty
+        existing = store.customers_by_keys(self.db, keys) if keys and anyone else {}
+        self.batch_seen = {}
         for item in read:
             if isinstance(item, Rejection):
                 self._reject(item)
             else:
                 self._accept(item, existing)
-        if len(self.pending) >= BATCH_ROWS:
-            self._flush()
+        self._flush()  # the next batch's lookups must see this batch's new customers
 
     def _decide_slash_order(self) -> None:
         # Slash dates are ambiguous row by row; the column decides (rule 12). Only files that
@@ -226,8 +232,16 @@ class _CustomerImport:
         for code in cand.warnings:
             result.warnings.append({"row": cand.row, "code": code})
         contact = cand.email or cand.phone or ""
-        first_row = self.seen.get(cand.key)
+        first_row = self.batch_seen.get(cand.key)
+        current = existing.get(cand.key) if first_row is None else None
+        if current is not None:
+            customer_id = current["id"]
+            if customer_id > self.before_max:
+                first_row = self.created_rows[customer_id - self.before_max - 1]
+            elif customer_id in self.touched:
+                first_row = -self.touched[customer_id]
         if first_row is not None:
+            self.batch_seen[cand.key] = first_row
             result.merged_rows += 1
             if cand.key in self.pending_keys:
                 self._flush()
@@ -239,17 +253,18 @@ class _CustomerImport:
                                       conflicts=conflicts, birthday_text=cand.birthday_text,
                                       merged_into=abs(first_row)))
             return
-        current = existing.get(cand.key)
         if current is None:
             self.pending.append(new_customer(cand, source=self.source, now=self.now))
             self.pending_keys.add(cand.key)
-            self.seen[cand.key] = cand.row
+            self.batch_seen[cand.key] = cand.row
+            self.created_rows.append(cand.row)
             result.created += 1
             if self._wanted(notable=bool(cand.warnings)):
                 self._keep(RowOutcome(cand.row, "new", cand.display_name, contact, cand.key,
                                       warnings=cand.warnings, birthday_text=cand.birthday_text))
             return
-        self.seen[cand.key] = -cand.row
+        self.batch_seen[cand.key] = -cand.row
+        self.touched[current["id"]] = cand.row
         changes, conflicts = self._apply(current, cand, record=True)
         outcome = "update" if changes else "unchanged"
         if changes:
