@@ -10,16 +10,17 @@ from sqlite_utils import Database
 
 from storage.timestamps import utc_now_iso
 
-# Every customer column but the id: what an update's "before" snapshot holds.
-CUSTOMER_COLUMNS = (
-    "first_name", "last_name", "display_name", "email", "email_key", "phone", "phone_key",
-    "birth_month", "birth_day", "birth_year", "language", "email_consent", "consent_source",
-    "consent_at", "do_not_contact", "notes", "tags", "shopify_id", "square_id", "edited_fields",
-    "created_at", "updated_at",
-)
-PRODUCT_COLUMNS = ("sku", "name", "variant", "stock", "price", "shopify_handle", "square_token",
-                   "status", "tracked", "barcode", "created_at", "updated_at")
-_TABLES = {"customer": ("customers", CUSTOMER_COLUMNS), "product": ("products", PRODUCT_COLUMNS)}
+_TABLES = {"customer": "customers", "product": "products"}
+
+
+def columns_of(db: Database, entity: str) -> tuple[str, ...]:
+    """Every column of *entity*'s table but the id, as the database has them now.
+
+    Read from the schema (not listed here) so that a column another feature adds later is part
+    of undo's "before" snapshot too.
+    """
+    table = _TABLES[entity]
+    return tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall() if r[1] != "id")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def last_undoable(db: Database) -> ImportBatch | None:
 
 
 def max_id(db: Database, entity: str) -> int:
-    table, _ = _TABLES[entity]
+    table = _TABLES[entity]
     return db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
 
 
@@ -97,7 +98,7 @@ def record_created_after(db: Database, batch_id: int, *, entity: str, after_id: 
 
     Correct because the whole import runs in one write transaction: no one else inserts meanwhile.
     """
-    table, _ = _TABLES[entity]
+    table = _TABLES[entity]
     cursor = db.execute(
         f"INSERT INTO import_changes (import_id, entity, entity_id, action) "
         f"SELECT ?, ?, id, 'created' FROM {table} WHERE id > ?",
@@ -107,7 +108,7 @@ def record_created_after(db: Database, batch_id: int, *, entity: str, after_id: 
 
 
 def snapshot(db: Database, entity: str, entity_id: int) -> dict | None:
-    table, columns = _TABLES[entity]
+    table, columns = _TABLES[entity], columns_of(db, entity)
     row = db.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [entity_id]).fetchone()
     return dict(zip(columns, row, strict=True)) if row else None
 
@@ -165,7 +166,9 @@ def undo_batch(db: Database, batch_id: int, *, now: str | None = None) -> dict[s
 
 
 def _restore(db: Database, entity: str, entity_id: int, before: dict) -> None:
-    table, columns = _TABLES[entity]
+    table = _TABLES[entity]
+    # Only columns the snapshot has: one added after the import keeps its current value.
+    columns = [c for c in columns_of(db, entity) if c in before]
     assignments = ", ".join(f"{c} = ?" for c in columns)
     db.execute(
         f"UPDATE {table} SET {assignments} WHERE id = ?",
@@ -178,7 +181,7 @@ def _delete(db: Database, entity: str, ids: Iterable[int]) -> int:
         from storage import customers  # the customer delete also drops queued mail
 
         return customers.delete(db, ids)
-    table, _ = _TABLES[entity]
+    table = _TABLES[entity]
     ids = list(ids)
     deleted = 0
     for start in range(0, len(ids), 500):
@@ -217,8 +220,8 @@ def customers_by_keys(db: Database, keys: Sequence[str]) -> dict[str, dict]:
     emails = [k[6:] for k in keys if k.startswith("email:")]
     phones = [k[6:] for k in keys if k.startswith("phone:")]
     found: dict[str, dict] = {}
-    select = "SELECT id, " + ", ".join(CUSTOMER_COLUMNS) + " FROM customers WHERE "
-    names = ("id", *CUSTOMER_COLUMNS)
+    names = ("id", *columns_of(db, "customer"))
+    select = "SELECT " + ", ".join(names) + " FROM customers WHERE "
     for start in range(0, len(emails), 500):
         chunk = emails[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -254,7 +257,7 @@ def suspend_insert_indexing(db: Database, entity: str = "customer") -> list[str]
     (:func:`reindex_customer`). Call inside the import transaction, so that the triggers are
     never missing for anyone else.
     """
-    table, _ = _TABLES[entity]
+    table = _TABLES[entity]
     rows = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
         "AND (sql LIKE '%AFTER INSERT%' OR sql LIKE '%AFTER UPDATE%') AND sql LIKE '%_fts%'",
@@ -325,7 +328,8 @@ def find_product(db: Database, *, sku: str | None, handle: str | None, name: str
                  variant: str) -> dict | None:
     """The stored product for an imported variant: by SKU, else by Shopify handle + variant,
     else by name + variant."""
-    select = "SELECT id, " + ", ".join(PRODUCT_COLUMNS) + " FROM products WHERE "
+    names = ("id", *columns_of(db, "product"))
+    select = "SELECT " + ", ".join(names) + " FROM products WHERE "
     if sku:
         row = db.execute(select + "sku = ?", [sku]).fetchone()
     elif handle:
@@ -334,7 +338,7 @@ def find_product(db: Database, *, sku: str | None, handle: str | None, name: str
     else:
         row = db.execute(select + "name = ? AND variant = ? AND coalesce(sku, '') = ''",
                          [name, variant]).fetchone()
-    return dict(zip(("id", *PRODUCT_COLUMNS), row, strict=True)) if row else None
+    return dict(zip(names, row, strict=True)) if row else None
 
 
 def insert_product(db: Database, values: dict) -> int:
