@@ -163,3 +163,12 @@ def test_schema_intact_after_import_preview_and_cancel(tmp_path, db, samples_dir
     assert schema() == before  # triggers and indexes were put back after the bulk load
     db.execute("INSERT INTO customers_fts(customers_fts) VALUES ('integrity-check')")
     assert len(customers.ordered_ids(db, search="zoë")) == 1
+
+
+def test_external_ids_are_kept(db, samples_dir):
+    run_import(db, samples_dir / "shopify_customers.csv")
+    run_import(db, samples_dir / "square_customers.csv")
+    zoe = customers.find_by_email(db, "zoe.obrien@example.com")
+    assert zoe.shopify_id == "7210448356984"  # Shopify's leading apostrophe dropped
+    assert zoe.square_id and zoe.square_id.isalnum() and len(zoe.square_id) == 26
+    assert zoe.phone == "+15035550101"
