@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +29,7 @@ from desktop_app.importing.history import undo_import
 from desktop_app.importing.results import ImportResult
 from desktop_app.progress import TaskContext
 from ui.importing.mapping_editor import MappingEditor
-from ui.importing.preview_model import PreviewTableModel
+from ui.importing.preview_model import FILTERS, PreviewTableModel
 from ui.importing.weak import weak
 
 FIRST_PAGE_ROWS = 200  # a quick first look at big files while the full preview runs
@@ -100,7 +101,14 @@ class ImportDialog(QDialog):
         preview_layout.setContentsMargins(0, 0, 0, 0)
         self.preview_hint = QLabel("What will happen, row by row (tick ⚠ rows to accept the "
                                    "file's values over your own edits)")
-        preview_layout.addWidget(self.preview_hint)
+        self.show_filter = QComboBox()
+        self.show_filter.addItems(list(FILTERS))
+        self.show_filter.currentTextChanged.connect(self.model.set_filter)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.preview_hint, 1)
+        hint_row.addWidget(QLabel("Show"))
+        hint_row.addWidget(self.show_filter)
+        preview_layout.addLayout(hint_row)
         preview_layout.addWidget(self.table)
         self.splitter = splitter = QSplitter()
         splitter.addWidget(mapping_box)

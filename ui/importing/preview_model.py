@@ -15,6 +15,17 @@ _COLOURS = {"new": "#2e7d32", "update": "#1565c0", "rejected": "#c62828", "merge
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The preview's "Show" choices: label → which outcomes pass.
+FILTERS = {
+    "All rows": lambda o: True,
+    "New": lambda o: o.outcome == "new",
+    "Updates": lambda o: o.outcome == "update",
+    "Merged": lambda o: o.outcome == "merged",
+    "Rejected": lambda o: o.outcome == "rejected",
+    "Warnings": lambda o: bool(o.warnings),
+    "Your edits": lambda o: bool(o.conflicts),
+}
+
 
 def describe(outcome: RowOutcome) -> str:
     """Reason, warnings and changes in plain words."""
@@ -33,15 +44,25 @@ class PreviewTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._all: list[RowOutcome] = []
         self._rows: list[RowOutcome] = []
         self.accepted: set[int] = set()
         self._columns = COLUMNS
+        self._filter = "All rows"
 
     def set_rows(self, rows: list[RowOutcome], *, products: bool = False) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
+        self._rows = [r for r in self._all if FILTERS[self._filter](r)]
         self._columns = PRODUCT_COLUMNS if products else COLUMNS
-        self.accepted &= {r.row for r in self._rows if r.conflicts}
+        self.accepted &= {r.row for r in self._all if r.conflicts}
+        self.endResetModel()
+
+    def set_filter(self, name: str) -> None:
+        """Show only the rows of one kind (the list is at most a few thousand rows)."""
+        self.beginResetModel()
+        self._filter = name
+        self._rows = [r for r in self._all if FILTERS[name](r)]
         self.endResetModel()
 
     def outcome(self, row: int) -> RowOutcome:

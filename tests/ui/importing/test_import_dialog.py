@@ -32,6 +32,10 @@ def test_preview_import_undo(qtbot, tasks, db, samples_dir):
     rejected = [dialog.model.outcome(r) for r in range(31) if dialog.model.outcome(r).outcome == "rejected"]
     assert [(o.row, o.message) for o in rejected] == [(16, "No e-mail or phone")]
     assert count(db) == 0  # the preview wrote nothing
+    dialog.show_filter.setCurrentText("Rejected")
+    assert dialog.model.rowCount() == 1 and dialog.model.outcome(0).row == 16
+    dialog.show_filter.setCurrentText("All rows")
+    assert dialog.model.rowCount() == 31
     assert dialog.mapping_editor.rowCount() == 21
 
     with qtbot.waitSignal(dialog.finished_import, timeout=WAIT_MS):
