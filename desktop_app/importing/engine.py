@@ -30,8 +30,7 @@ from storage import imports as store
 from storage.timestamps import utc_now_iso
 
 BATCH_ROWS = 1000
-KEEP_ROWS = 5000
-IMPORT_CACHE_KIB = 32 * 1024  # outcomes kept for the preview table; notable rows are kept beyond it
+KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
 
 
 class _DryRun(Exception):
@@ -98,9 +97,6 @@ def run_import(
     )
     job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
                           keep_rows=keep_rows, limit_rows=limit_rows)
-    # A bigger page cache for the duration: a bulk load touches many index pages.
-    cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = {min(cache, -IMPORT_CACHE_KIB)}")
     try:
         with db.atomic():
             job.run()
@@ -110,8 +106,6 @@ def run_import(
                 raise _DryRun()
     except _DryRun:
         result.batch_id = None
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
     return result
 
 
