@@ -119,7 +119,11 @@ class RowReader:
         return value.strip() if value.__class__ is str else text(value).strip()
 
     def cells_by_field(self, cells: Sequence[object]) -> dict[str, object]:
-        """The first non-empty cell of every mapped field, in one pass (the per-row hot path)."""
+        """The first non-empty cell of every mapped field, in one pass (the per-row hot path).
+
+        Values are trimmed text, except ``notes`` (verbatim) and ``birthday`` (an XLSX date
+        stays a date).
+        """
         found: dict[str, object] = {}
         size = len(cells)
         for field_name, indexes in self._mapped:
@@ -127,12 +131,16 @@ class RowReader:
                 if index < size:
                     value = cells[index]
                     if value.__class__ is str:
-                        if value and not value.isspace():
-                            found[field_name] = value
+                        stripped = value.strip()
+                        if stripped:
+                            found[field_name] = value if field_name == "notes" else stripped
                             break
-                    elif value is not None and text(value).strip():
-                        found[field_name] = value
-                        break
+                    elif value is not None:
+                        shown = text(value)
+                        if shown.strip():
+                            found[field_name] = (value if field_name == "birthday" else
+                                                 shown if field_name == "notes" else shown.strip())
+                            break
         return found
 
     @staticmethod
@@ -140,7 +148,7 @@ class RowReader:
         value = found.get(field_name)
         if value is None:
             return ""
-        return value.strip() if value.__class__ is str else text(value).strip()
+        return value if value.__class__ is str else text(value).strip()
 
     def name_parts(self, cells: Sequence[object]) -> tuple[str, str, str]:
         return self._names(self.cells_by_field(cells))
@@ -202,7 +210,7 @@ class RowReader:
             except InvalidBirthday:
                 warnings.append("invalid_birthday")
         consent = self.mapping.consent_constant or consent_of(value(found, "consent"))
-        notes = found.get("notes")
+        notes = found.get("notes", "")
         return Candidate(
             row=number,
             key=key,
@@ -213,7 +221,7 @@ class RowReader:
             phone=phone if phone_ok else None,
             birthday=birthday,
             consent=consent,
-            notes=notes if notes.__class__ is str else text(notes),
+            notes=notes,
             tags=value(found, "tags"),
             shopify_id=value(found, "shopify_id").lstrip("'") or None,
             square_id=value(found, "square_id") or None,
