@@ -41,8 +41,13 @@ def run_import_command(args: argparse.Namespace, ctx) -> int:
     ctx.print(result.summary())
     for item in result.rejected[:SHOWN_ROWS]:
         ctx.print(f"  row {item['row']}: rejected — {REASONS[item['reason']]}")
+    outcomes = {o.row: o for o in result.rows}
     for item in result.warnings[:SHOWN_ROWS]:
-        ctx.print(f"  row {item['row']}: {WARNINGS[item['code']]}")
+        outcome = outcomes.get(item["row"])
+        text = WARNINGS[item["code"]]
+        if item["code"] == "invalid_birthday" and outcome is not None and outcome.birthday_text:
+            text = f"Birthday {outcome.birthday_text} does not exist — kept the customer, dropped the date"
+        ctx.print(f"  row {item['row']}: {text}")
     hidden = max(len(result.rejected) - SHOWN_ROWS, 0) + max(len(result.warnings) - SHOWN_ROWS, 0)
     if hidden:
         ctx.print(f"  … and {hidden} more (use --json for all)")

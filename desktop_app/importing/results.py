@@ -120,7 +120,7 @@ class ImportResult:
         """One line for the owner."""
         if self.kind == "products":
             p = self.products
-            return (f"{p.get('variants', 0)} product variants read: {self.created} new, "
+            return (f"{p.get('variant_rows', 0)} product variants read: {self.created} new, "
                     f"{self.updated} updated, {self.unchanged} unchanged.")
         done = "Preview of" if self.dry_run else "Imported"
         return (f"{done} {self.file_name}: {self.data_rows} rows — {self.created} new customers, "

@@ -61,6 +61,7 @@ def test_human_output(samples_dir, data_dir, capsys):
     assert main(["--data-dir", str(data_dir), "import", str(samples_dir / "excel_utf8_bom.csv")]) == 0
     out = capsys.readouterr().out
     assert "18 new customers" in out and "row 11: rejected — No e-mail or phone" in out
+    assert "row 5: Birthday 2/30/1990 does not exist" in out
 
 
 def test_bad_file_is_one_sentence(tmp_path, data_dir, capsys):
@@ -79,3 +80,8 @@ def test_cli_as_a_subprocess(samples_dir, data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["created"] == 22
+
+
+def test_products_summary(samples_dir, data_dir, capsys):
+    assert main(["--data-dir", str(data_dir), "import", str(samples_dir / "shopify_products.csv")]) == 0
+    assert "20 product variants read: 20 new" in capsys.readouterr().out
