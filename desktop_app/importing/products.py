@@ -194,7 +194,7 @@ def import_products(db: Database, table: Table, fmt: str, *, dry_run: bool = Fal
             store.record_created_after(db, batch_id, entity="product", after_id=before_max)
             result.data_rows = stats["data_rows"]
             result.accepted = len(variants)
-            result.products = _product_stats(stats, variants)
+            result.products = _product_stats(stats, variants) | {"restocked": result.restocked}
             result.unique_customers = db.execute("SELECT count(*) FROM customers").fetchone()[0]
             result.batch_id = batch_id
             store.finish_batch(db, batch_id, stats=result.to_json() | {"batch_id": batch_id})
@@ -233,6 +233,10 @@ def _write(db: Database, batch_id: int, v: Variant, result: ImportResult, *, now
         before = {k: val for k, val in current.items() if k != "id"}
         store.record_updated(db, batch_id, entity="product", entity_id=current["id"], before=before)
     store.update_product(db, current["id"], changed | {"updated_at": now})
+    old_stock = current.get("stock")
+    if v.stock is not None and v.stock > 0 and old_stock is not None and old_stock <= 0:
+        # Back in stock: the caller may draft the back-in-stock notes for this product.
+        result.restocked.append({"product_id": current["id"], "sku": v.sku, "quantity": v.stock})
     result.updated += 1
     result.rows.append(RowOutcome(v.row, "update", label, stock, note=note))
 

@@ -81,6 +81,7 @@ class ImportResult:
     rows_truncated: bool = False
     products: dict = field(default_factory=dict)
     mapping: Mapping | None = None
+    restocked: list[dict] = field(default_factory=list)  # products whose stock went ≤ 0 → > 0
 
     @property
     def format_label(self) -> str:

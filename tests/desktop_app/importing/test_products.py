@@ -31,7 +31,7 @@ def test_shopify_products_as_expected(samples_dir, db):
     expected = json.loads((samples_dir / "expected.json").read_text("utf-8"))
     result = run_import(db, samples_dir / "shopify_products.csv")
     assert result.kind == "products" and result.format == "shopify_products"
-    assert result.products == expected["files"]["shopify_products.csv"]["stats"]
+    assert result.products == expected["files"]["shopify_products.csv"]["stats"] | {"restocked": []}
     rows = db.execute("SELECT sku, barcode, stock FROM products WHERE sku = '00042'").fetchall()
     assert rows == [("00042", "0012345678905", 6)]  # leading zeros survive
     names = {r[0] for r in db.execute("SELECT name FROM products")}
@@ -74,5 +74,7 @@ def test_product_import_undo_restores_stock(tmp_path, db):
                     + "T5,Baguette,Regular,BAG,,N,Y,4.00,3,,N,\n", encoding="utf-8")
     second = run_import(db, path)
     assert (second.created, second.updated) == (1, 1)
+    rye = db.execute("SELECT id FROM products WHERE sku = 'RYE-1'").fetchone()[0]
+    assert second.restocked == [{"product_id": rye, "sku": "RYE-1", "quantity": 9}]
     store.undo_batch(db, second.batch_id)
     assert db.execute("SELECT * FROM products ORDER BY id").fetchall() == before
