@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop_app.errors import AppError
-from desktop_app.importing.birthdays import is_slash_date, slash_order
+from desktop_app.importing.birthdays import slash_order
 from desktop_app.importing.formats import (
     PRODUCT_FORMATS,
     Mapping,
@@ -132,7 +132,7 @@ class _CustomerImport:
         self.pending: list[tuple] = []
         self.pending_keys: set[str] = set()
         self.recorded: set[int] = set()
-        self.slash_decided = not mapping.columns.get("birthday")
+        self.reader.decide_slash_order = self._slash_order_of_column
 
     # -- the run ------------------------------------------------------------------------------
 
@@ -194,8 +194,6 @@ class _CustomerImport:
             return
         read = []
         for number, cells in batch:
-            if not self.slash_decided and is_slash_date(self.reader.cell(cells, "birthday")):
-                self._decide_slash_order()
             read.append(self.reader.read(number, cells))
         keys = list({c.key for c in read if isinstance(c, Candidate)})
         # An empty store with nothing created yet has nobody to find (the first batch of a
@@ -210,13 +208,11 @@ class _CustomerImport:
                 self._accept(item, existing)
         self._flush()  # the next batch's lookups must see this batch's new customers
 
-    def _decide_slash_order(self) -> None:
+    def _slash_order_of_column(self) -> str:
         # Slash dates are ambiguous row by row; the column decides (rule 12). Only files that
         # hold slash dates pay for this second pass over the birthday column.
         column = RowReader(self.reader.mapping)
-        values = (column.cell(cells, "birthday") for cells in self.table.open_rows())
-        self.reader.slash_order = slash_order(values)
-        self.slash_decided = True
+        return slash_order(column.cell(cells, "birthday") for cells in self.table.open_rows())
 
     # -- outcomes -----------------------------------------------------------------------------
 

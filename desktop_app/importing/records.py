@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -12,6 +12,7 @@ from desktop_app.importing.birthdays import (
     MONTH_FIRST,
     Birthday,
     InvalidBirthday,
+    is_slash_date,
     parse_birthday,
 )
 from desktop_app.importing.formats import FIELDS, Mapping
@@ -93,11 +94,16 @@ def is_blank(cells: Sequence[object]) -> bool:
 
 
 class RowReader:
-    """Applies a mapping to rows. ``slash_orders`` holds the day/month order of slash dates."""
+    """Applies a mapping to rows.
+
+    ``slash_order`` is the day/month order of slash dates; when the first slash date turns up
+    and ``decide_slash_order`` is set, it is called once to decide it for the whole column.
+    """
 
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
         self.slash_order = MONTH_FIRST
+        self.decide_slash_order: Callable[[], str] | None = None
         self._columns = {name: mapping.columns.get(name, ()) for name in FIELDS}
         self._mapped = [(name, idx) for name, idx in self._columns.items() if idx]
 
@@ -206,6 +212,9 @@ class RowReader:
         birthday = None
         if raw_birthday is not None:
             try:
+                if self.decide_slash_order is not None and is_slash_date(raw_birthday):
+                    self.slash_order = self.decide_slash_order()
+                    self.decide_slash_order = None
                 birthday = parse_birthday(raw_birthday, order=self.slash_order)
             except InvalidBirthday:
                 warnings.append("invalid_birthday")
