@@ -1,0 +1,1 @@
+"""One module per measure; each has ``run(env) -> list[Result]`` (see bench/README.md)."""
