@@ -141,6 +141,7 @@ class _CustomerImport:
         self.batch_id = store.create_batch(self.db, file_name=self.table.path.name,
                                            format=result.format, kind="customers", started_at=self.now)
         self.before_max = store.max_id(self.db, "customer")
+        self.columns = store.columns_of(self.db, "customer")
         stored = customers.count(self.db)
         self.store_empty = stored == 0
         # New rows go into the search index in one statement at the end (much faster than the
@@ -199,7 +200,8 @@ class _CustomerImport:
         # An empty store with nothing created yet has nobody to find (the first batch of a
         # first import skips the lookups).
         anyone = bool(self.created_rows) or not self.store_empty
-        existing = store.customers_by_keys(self.db, keys) if keys and anyone else {}
+        existing = (store.customers_by_keys(self.db, keys, columns=self.columns) if keys and anyone
+                    else {})
         self.batch_seen = {}
         for item in read:
             if isinstance(item, Rejection):
@@ -237,11 +239,16 @@ class _CustomerImport:
             elif customer_id in self.touched:
                 first_row = -self.touched[customer_id]
         if first_row is not None:
-            self.batch_seen[cand.key] = first_row
             result.merged_rows += 1
-            if cand.key in self.pending_keys:
-                self._flush()
-            current = store.customers_by_keys(self.db, [cand.key])[cand.key]
+            if cand.key in self.batch_seen:
+                # Seen earlier in this batch: the row may be pending or changed since the
+                # batch's lookup, so read it afresh. (From an earlier batch, ``current`` from
+                # that lookup is up to date.)
+                if cand.key in self.pending_keys:
+                    self._flush()
+                current = store.customers_by_keys(self.db, [cand.key],
+                                                  columns=self.columns)[cand.key]
+            self.batch_seen[cand.key] = first_row
             changes, conflicts = self._apply(current, cand, record=first_row < 0)
             if self._wanted(notable=bool(cand.warnings or conflicts)):
                 self._keep(RowOutcome(cand.row, "merged", cand.display_name, contact, cand.key,
