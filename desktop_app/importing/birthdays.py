@@ -106,6 +106,13 @@ def parse_birthday(value: object, *, order: str = MONTH_FIRST) -> Birthday | Non
     text = str(value).strip()
     if not text:
         return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit() \
+            and text[5:7].isdigit() and text[8:].isdigit():
+        # The common case (Shopify, Square, Google, vCard), without the regular expressions.
+        year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+        if year == 0 and month == 0 and day == 0:
+            return None
+        return _checked(month, day, year)
     if match := _ISO.match(text) or _COMPACT.match(text):
         year, month, day = (int(g) for g in match.groups())
         if year == 0 and month == 0 and day == 0:
@@ -151,6 +158,7 @@ def _year(text: str | None) -> int | None:
     return year
 
 
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _YEAR_CACHE: list[float | int] = [0.0, 0]
 
 
@@ -168,7 +176,7 @@ def _checked(month: int, day: int, year: int | None) -> Birthday:
     if not 1 <= month <= 12:
         raise InvalidBirthday(f"{month}/{day}")
     # Without a year, Feb 29 is a real birthday (2000 is a leap year).
-    last = calendar.monthrange(year if year else 2000, month)[1]
+    last = _DAYS[month] if month != 2 else (29 if calendar.isleap(year or 2000) else 28)
     if not 1 <= day <= last:
         raise InvalidBirthday(f"{month}/{day}")
     if year is not None and (year < 1850 or year > _this_year()):

@@ -212,7 +212,8 @@ class RowReader:
         birthday = None
         if raw_birthday is not None:
             try:
-                if self.decide_slash_order is not None and is_slash_date(raw_birthday):
+                if (self.decide_slash_order is not None and raw_birthday.__class__ is str
+                        and "/" in raw_birthday and is_slash_date(raw_birthday)):
                     self.slash_order = self.decide_slash_order()
                     self.decide_slash_order = None
                 birthday = parse_birthday(raw_birthday, order=self.slash_order)
