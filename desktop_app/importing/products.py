@@ -197,6 +197,8 @@ def import_products(db: Database, table: Table, fmt: str, *, dry_run: bool = Fal
             result.products = _product_stats(stats, variants) | {"restocked": result.restocked}
             result.unique_customers = db.execute("SELECT count(*) FROM customers").fetchone()[0]
             result.batch_id = batch_id
+            if result.restocked and not dry_run:
+                result.products["restock_drafts"] = _draft_restocks(db, result.restocked)
             store.finish_batch(db, batch_id, stats=result.to_json() | {"batch_id": batch_id})
             if dry_run:
                 raise _DryRun()
@@ -239,6 +241,22 @@ def _write(db: Database, batch_id: int, v: Variant, result: ImportResult, *, now
         result.restocked.append({"product_id": current["id"], "sku": v.sku, "quantity": v.stock})
     result.updated += 1
     result.rows.append(RowOutcome(v.row, "update", label, stock, note=note))
+
+
+def _draft_restocks(db: Database, restocked: list[dict]) -> int:
+    """Back in stock through a file: draft the waiting customers' notes in the same transaction."""
+    from desktop_app.drafting import draft_restock
+    from desktop_app.drafting.dates import shop_today
+    from desktop_app.settings import load_settings
+
+    settings = load_settings(db)
+    today = shop_today(settings)
+    created = 0
+    for item in restocked:
+        run = draft_restock(db, item["product_id"], quantity=item["quantity"], today=today,
+                            settings=settings)
+        created += run.created
+    return created
 
 
 def _product_stats(stats: dict, variants: list[Variant]) -> dict:

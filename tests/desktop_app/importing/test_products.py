@@ -78,3 +78,31 @@ def test_product_import_undo_restores_stock(tmp_path, db):
     assert second.restocked == [{"product_id": rye, "sku": "RYE-1", "quantity": 9}]
     store.undo_batch(db, second.batch_id)
     assert db.execute("SELECT * FROM products ORDER BY id").fetchall() == before
+
+
+def test_back_in_stock_through_a_file_drafts_the_waiting_customers_note(tmp_path, db):
+    from storage import customers
+
+    path = tmp_path / "items.csv"
+    path.write_text(SQUARE_ITEMS, encoding="utf-8")
+    run_import(db, path)
+    rye = db.execute("SELECT id FROM products WHERE sku = 'RYE-1'").fetchone()[0]
+    with db.atomic():
+        ana = customers.insert(db, {"first_name": "Ana", "email": "ana@example.com",
+                                    "email_consent": "yes"})
+        db.execute("INSERT INTO waitlist (customer_id, product_id, asked_at) VALUES (?, ?, ?)",
+                   [ana, rye, "2026-11-20T10:00:00.000000+00:00"])
+    path.write_text(SQUARE_ITEMS.replace("RYE-1,,N,Y,11.00,0", "RYE-1,,N,Y,11.00,9"),
+                    encoding="utf-8")
+    result = run_import(db, path)
+    assert result.products["restock_drafts"] == 1
+    drafts = db.execute("SELECT customer_id, occasion, status FROM drafts").fetchall()
+    assert drafts == [(ana, "restock", "pending")]
+    # A dry run shows the change but drafts nothing.
+    path.write_text(SQUARE_ITEMS, encoding="utf-8")
+    run_import(db, path)
+    path.write_text(SQUARE_ITEMS.replace("RYE-1,,N,Y,11.00,0", "RYE-1,,N,Y,11.00,5"),
+                    encoding="utf-8")
+    preview = run_import(db, path, dry_run=True)
+    assert "restock_drafts" not in preview.products
+    assert db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
