@@ -57,5 +57,5 @@ def is_valid_phone(phone: str) -> bool:
     """
     if not _PHONE_RE.fullmatch(phone):
         return False
-    digits = sum(ch.isdigit() for ch in phone)
+    digits = sum(map(str.isdigit, phone))
     return 7 <= digits <= 15

@@ -325,6 +325,17 @@ def m001_core(db: Database) -> None:
 
 
 @migrations()
+def m030_import_products(db: Database) -> None:
+    # What the product imports know beyond stock: Shopify/Square status (only active products
+    # are offered for back-in-stock notes), whether stock is tracked at all, and the barcode.
+    db.execute("ALTER TABLE products ADD COLUMN status TEXT NOT NULL DEFAULT 'active'")
+    db.execute("ALTER TABLE products ADD COLUMN tracked INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE products ADD COLUMN barcode TEXT")
+    db.execute("CREATE INDEX products_handle ON products(shopify_handle, variant) "
+               "WHERE shopify_handle IS NOT NULL")
+
+
+@migrations()
 def m040_occasions(db: Database) -> None:
     # The shop-local day a draft was made on: the cool-down counts in the shop's calendar days,
     # and `fondly draft --today` must behave like that day (created_at is the real clock).
@@ -343,3 +354,10 @@ def m050_review(db: Database) -> None:
     # When the check last ran on a draft: findings older than the draft, its customer or today
     # are recomputed before the owner sees them (an empty '[]' alone cannot say "never checked").
     db.execute("ALTER TABLE drafts ADD COLUMN checked_at TEXT")
+
+
+@migrations()
+def m070_outbox_history(db: Database) -> None:
+    # The Sent page's status filter pages newest first within one state ("Failed", "Sent"):
+    # without this it would scan the whole history to find a few failed rows.
+    db.execute("CREATE INDEX outbox_state_id ON outbox(state, id)")

@@ -3,41 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
 
-if TYPE_CHECKING:
-    from desktop_app.mail_account import AccountSecrets
-
 
 class AccountWiring:
-    """Holds the run's one `AccountSecrets` ("ask each session" passwords live as long as it).
-
-    msal and the keyring load only when the owner first opens the account form, not at start-up.
-    """
+    """Builds the account form and dialog on demand (msal and the keyring load only then)."""
 
     def __init__(self, ctx: UiContext) -> None:
         self.ctx = ctx
-        self._secrets: AccountSecrets | None = None
-
-    @property
-    def secrets(self) -> AccountSecrets:
-        if self._secrets is None:
-            from desktop_app.mail_account import AccountSecrets
-
-            self._secrets = AccountSecrets()
-        return self._secrets
 
     def settings_section(self) -> QWidget:
         from desktop_app.mail_account import load_account
         from ui.mail_account_widget import MailAccountWidget
 
-        return MailAccountWidget(
-            tasks=self.ctx.tasks, secrets=self.secrets, account=load_account(self.ctx.db)
+        widget = MailAccountWidget(
+            tasks=self.ctx.tasks, secrets=self.ctx.secrets(), account=load_account(self.ctx.db)
         )
+        widget.saved.connect(self._account_saved)
+        return widget
 
     def prompt(self, parent: Callable[[], QWidget | None]) -> Callable[[], None]:
         """A callback that opens the account dialog (the Today page calls it once)."""
@@ -48,10 +34,18 @@ class AccountWiring:
 
             dialog = AccountDialog(
                 tasks=self.ctx.tasks,
-                secrets=self.secrets,
+                secrets=self.ctx.secrets(),
                 account=load_account(self.ctx.db),
                 parent=parent(),
             )
+            dialog.widget.saved.connect(self._account_saved)
             dialog.open()
 
         return ask
+
+    def _account_saved(self, _account) -> None:
+        # A new password or server is the owner's answer to a paused outbox: lift the pause.
+        from desktop_app.outbox_actions import resume_sending
+
+        self.ctx.tasks.run("write", lambda task: resume_sending(task.db),
+                           on_done=self.ctx.hub.announce)

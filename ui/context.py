@@ -23,6 +23,23 @@ class ChangeHub(QObject):
             self.changed.emit(changes)
 
 
+class SecretsHolder:
+    """The run's one ``AccountSecrets``, made on first use so msal and the keyring load late.
+
+    "Ask each session" passwords live exactly as long as this object: the whole app run.
+    """
+
+    def __init__(self) -> None:
+        self._secrets: Any = None
+
+    def __call__(self) -> Any:
+        if self._secrets is None:
+            from desktop_app.mail_account import AccountSecrets
+
+            self._secrets = AccountSecrets()
+        return self._secrets
+
+
 @dataclass
 class UiContext:
     """Passed explicitly to pages; there is no global application object.
@@ -35,6 +52,7 @@ class UiContext:
     db: Any
     tasks: TaskManager
     hub: ChangeHub = field(default_factory=ChangeHub)
+    secrets: SecretsHolder = field(default_factory=SecretsHolder)
 
     def settings(self) -> Settings:
         return load_settings(self.db)

@@ -28,3 +28,23 @@ def start_drafting_schedule(ctx: UiContext) -> SchedulerPump:
     jobs.check_catch_up()  # on start
     pump.start()
     return pump
+
+
+def start_app_schedule(ctx: UiContext) -> SchedulerPump:
+    """Drafting (daily + catch-up) and sending (every few minutes) on one pumped scheduler.
+
+    Sending runs on the ``net`` lane; the first run right away recovers sends a crash
+    interrupted (they become "needs attention", never re-sent) and sends what is due.
+    """
+    from desktop_app.send_job import SendJobs
+    from ui.sent_page import sending_job
+
+    pump = start_drafting_schedule(ctx)
+
+    def submit(work) -> None:
+        ctx.tasks.run("net", work, needs_db=True,
+                      on_done=lambda report: ctx.hub.announce(report.changes()))
+
+    pump.send_jobs = SendJobs(pump.jobs.scheduler, submit, sending_job(ctx.secrets))
+    pump.send_jobs.submit_send()
+    return pump

@@ -21,7 +21,7 @@ def build_pages(ctx: UiContext) -> list[Page]:
         Page("customers", "Customers", CustomersPage(ctx)),
         Page("products", "Products", build=lambda: _products(ctx)),
         Page("templates", "Templates", build=lambda: _templates(ctx)),
-        Page("sent", "Sent", build=_sent),
+        Page("sent", "Sent", build=lambda: _sent(ctx)),
         Page("settings", "Settings", build=lambda: _settings(ctx, account)),
     ]
 
@@ -52,11 +52,10 @@ def _templates(ctx: UiContext) -> QWidget:
     return TemplatesPage(ctx)
 
 
-def _sent() -> QWidget:
-    from ui.placeholder import PlaceholderPage
+def _sent(ctx: UiContext) -> QWidget:
+    from ui.sent_page import SentPage, sending_job
 
-    return PlaceholderPage(
-        "Sent", "Every note that left your mailbox will be listed here, with its exact text.")
+    return SentPage(ctx, send_now=sending_job(ctx.secrets))
 
 
 def _settings(ctx: UiContext, account: AccountWiring) -> QWidget:

@@ -64,8 +64,12 @@ class AppShell(QObject):
 
     def open_main_window(self, *, on_customers: bool = False) -> MainWindow:
         window = MainWindow(self._build_pages(self.ctx), shop_name=self.ctx.settings().shop_name)
+        from ui.importing.actions import install_import_actions
+
+        imports = install_import_actions(window, self.ctx)
         self.ctx.hub.changed.connect(self._on_changes)
         customers = window.pages["customers"].widget
+        customers.set_import_action(imports.choose_file)
         # Start the customer query now: the read lane sorts while the window is built and painted.
         customers.start()
         customers.first_rows_shown.connect(self.ready)
@@ -78,9 +82,9 @@ class AppShell(QObject):
         self.window = window
         window.show()
         if self._background_jobs and self.pump is None:
-            from ui.drafting_schedule import start_drafting_schedule
+            from ui.drafting_schedule import start_app_schedule
 
-            self.pump = start_drafting_schedule(self.ctx)
+            self.pump = start_app_schedule(self.ctx)
         return window
 
     def _drafts_waiting(self, window: MainWindow) -> bool:

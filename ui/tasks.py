@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import sys
 import threading
@@ -56,6 +57,9 @@ class TaskManager(QObject):
             for name in LANES
         }
         self._pending = 0
+        self._closed = False
+        self._tokens = itertools.count()
+        self._callbacks: dict[int, tuple] = {}
         self._connections: list[Any] = []
         self._connections_lock = threading.Lock()
 
@@ -81,8 +85,17 @@ class TaskManager(QObject):
             raise ValueError(f"unknown lane {lane!r}")
         ctx = TaskContext()
         use_db = needs_db if needs_db is not None else lane != "net"
+        if self._closed:
+            # The app is closing: a page reacting to a last result must not start new work.
+            log.info("task on the %s lane dropped: the task manager is shut down", lane)
+            ctx.cancel()
+            return ctx
         dialog = _DelayedProgress(ctx, progress, parent) if progress else None
         self._pending += 1
+        # The callbacks (usually bound to widgets) stay on the UI thread: if the lane held the
+        # last reference to a closed widget, Qt would destroy it on the wrong thread and crash.
+        token = next(self._tokens)
+        self._callbacks[token] = (on_done, on_error, dialog, parent)
 
         def job() -> None:
             try:
@@ -91,7 +104,7 @@ class TaskManager(QObject):
                 outcome: tuple[bool, Any] = (True, work(ctx))
             except BaseException as exc:  # delivered to the UI thread, never lost
                 outcome = (False, exc)
-            self._bridge.deliver.emit(lambda: self._finish(ctx, outcome, on_done, on_error, dialog, parent))
+            self._bridge.deliver.emit((token, ctx, outcome))
 
         self._lanes[lane].submit(job)
         return ctx
@@ -113,6 +126,7 @@ class TaskManager(QObject):
 
     def shutdown(self) -> None:
         """Finish queued work, then close every lane's connection on the lane that opened it."""
+        self._closed = True
 
         def close_own() -> None:
             # sqlite3's same-thread check: a connection may only be closed by its own thread.
@@ -143,8 +157,10 @@ class TaskManager(QObject):
                 self._connections.append(db)
         return db
 
-    def _run_on_ui(self, callback: Callable[[], None]) -> None:
-        callback()
+    def _run_on_ui(self, payload: tuple) -> None:
+        token, ctx, outcome = payload
+        on_done, on_error, dialog, parent = self._callbacks.pop(token)
+        self._finish(ctx, outcome, on_done, on_error, dialog, parent)
 
     def _finish(self, ctx, outcome, on_done, on_error, dialog, parent) -> None:
         self._pending -= 1

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bench import bench_import
 from bench.harness import Env, Result, percentile
-from bench.measures import p1_import, p2_drafting, p4_search
+from bench.measures import p2_drafting, p4_search
 
 BIG = 1_000_000
 GOAL = "≤ 11×"
@@ -45,18 +46,13 @@ def _drafting(env: Env, small: int, big: int) -> Result:
 
 def _import(env: Env, small: int, big: int) -> Result:
     measure = f"P1 import the Shopify CSV at {big:,} vs {small:,}"
-    reason = p1_import.why_not(env)
-    if reason:
-        return Result("P7", measure, None, "s", GOAL, skipped=reason)
-    try:
-        base = env.figures.get(("P1", small))
-        if base is None:
-            base = p1_import.import_rounds(env, env.shop(small), 1)[0][0]
-        fondly, bare, _ = p1_import.import_rounds(env, env.shop(big), 1)
-    except RuntimeError as exc:
-        return Result("P7", measure, None, "s", GOAL, skipped=str(exc))
-    env.log(f"  P7/P1 {fondly[0]:.1f} s at {big:,} vs {base:.1f} s at {small:,}")
-    return Result("P7", measure, fondly[0], "s", GOAL, baseline=base,
+    base = env.figures.get(("P1", small))
+    if base is None:
+        base = bench_import.measure(small, 1, log=env.log, csv_path=env.shop(small).csv_path)["fondly"]
+    m = bench_import.measure(big, 1, log=env.log, csv_path=env.shop(big).csv_path)
+    env.log(f"  P7/P1 {m['fondly']:.1f} s at {big:,} vs {base:.1f} s at {small:,}")
+    return Result("P7", measure, m["fondly"], "s", GOAL, baseline=base,
                   baseline_name=f"{small:,} customers",
-                  note=(f"P1 at {big:,}: one import (sqlite3 .import of the same file "
-                        f"{bare[0]:.1f} s, so {fondly[0] / bare[0]:.2f}× the bare import there)."))
+                  note=(f"P1 at {big:,}: one import, timed as P1 is (sqlite3 .import of the same "
+                        f"file {m['bare']:.1f} s there, so {m['fondly'] / m['bare']:.2f}× the bare "
+                        f"import; peak RSS {m['peak_mb']:.0f} MB)."))

@@ -70,3 +70,11 @@ def test_fts_survives_transform_when_rebuilt(db):
     customers.insert(db, {"first_name": "Marta", "email": "marta@example.com"})
     assert customers.ordered_ids(db, search="zoe") == [1]
     assert customers.ordered_ids(db, search="mart") == [2]
+
+
+def test_every_migration_function_is_registered():
+    from storage import schema
+
+    defined = sorted(name for name in vars(schema) if name.startswith("m0") and callable(getattr(schema, name)))
+    registered = sorted(m.name for m in migrations._migrations)
+    assert defined == registered

@@ -29,3 +29,21 @@ def test_start_catches_up_and_announces(qtbot, data_dir):
         pump.stop()
     finally:
         close_context(ctx)
+
+
+def test_app_schedule_adds_the_send_job_and_runs_it_once_at_start(qtbot, data_dir):
+    from ui.drafting_schedule import start_app_schedule
+
+    ctx = make_context(data_dir)
+    try:
+        pump = start_app_schedule(ctx)
+        qtbot.waitUntil(lambda: pump.send_jobs.submitted == 1 and not ctx.tasks.busy)
+        tags = sorted(tag for job in pump.jobs.scheduler.get_jobs() for tag in job.tags)
+        assert tags == ["catch-up", "daily-drafting", "send"]
+        # With no mail account the run only waits: nothing is marked sent or failed.
+        assert ctx.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+        assert pump.send_jobs.submit_send() is True  # the first run finished, a new one may go
+        qtbot.waitUntil(lambda: not ctx.tasks.busy)
+        pump.stop()
+    finally:
+        close_context(ctx)

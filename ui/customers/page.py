@@ -21,6 +21,7 @@ from desktop_app import customer_list
 from desktop_app.changes import Changes
 from desktop_app.errors import AppError
 from ui.context import UiContext
+from ui.customers.card import CustomerCard
 from ui.customers.detail import CustomerDetailPanel
 from ui.customers.empty import EmptyCustomersWidget
 from ui.customers.id_loader import Head, IdLoader
@@ -108,7 +109,8 @@ class CustomersPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.card = CustomerCard(self.ctx, self.detail)
+        self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -224,6 +226,7 @@ class CustomersPage(QWidget):
         if row is None:
             if not self.detail.is_new:
                 self.detail.show_nothing()
+                self.card.show_customer_id(None)
             return
         selection = self.table.selectionModel()
         index = self.model.index(row, 0)
@@ -283,6 +286,7 @@ class CustomersPage(QWidget):
         if self.detail.dirty and not self._keep_edits(previous):
             return
         self.detail.show_customer(customer)
+        self.card.show_customer_id(customer.id)
 
     def _keep_edits(self, previous) -> bool:
         """Moving away from unsaved edits saves them; returns False (and stays) when they are invalid."""
@@ -318,6 +322,7 @@ class CustomersPage(QWidget):
         self.detail.revert()
         if self.detail.is_new:
             self.detail.show_nothing()
+            self.card.show_customer_id(None)
         self.table.setFocus()
 
     def edit_current(self) -> None:
@@ -329,6 +334,8 @@ class CustomersPage(QWidget):
             return
         self.stack.setCurrentIndex(0)
         self.table.selectionModel().clear()  # no current row either: any click leaves the form
+        self.card.setCurrentIndex(0)
+        self.card.show_customer_id(None)
         self.detail.start_new()
 
     # -- writes (on the write lane) ------------------------------------------------------------
@@ -351,6 +358,7 @@ class CustomersPage(QWidget):
         if follow:
             self._select_after = new_id
             self.detail.show_nothing()
+            self.card.show_customer_id(None)
         self.ctx.hub.announce(changes)
 
     def _saved(self, result) -> None:

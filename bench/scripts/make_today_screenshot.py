@@ -1,6 +1,6 @@
-"""Renders docs/screenshots/today.png: the Today page of a small bakery, offscreen.
+"""Renders resources/screenshots/today.png: the Today page of a small bakery, offscreen.
 
-Run from the repository root: ``python docs/screenshots/make_today.py``.
+Run from the repository root: ``python bench/scripts/make_today_screenshot.py``.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def main() -> int:
         review.approve()  # Amira: approved, goes at nine
         settle()
         settle()
-        out = ROOT / "docs" / "screenshots" / "today.png"
+        out = ROOT / "resources" / "screenshots" / "today.png"
         window.grab().save(str(out))
         print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
         tasks.shutdown()

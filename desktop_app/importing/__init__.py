@@ -1,0 +1,1 @@
+"""Importing customer lists and product stock from the files shop owners have (no Qt)."""

@@ -1,0 +1,324 @@
+"""Customer import: preview (a dry run rolled back) and apply, streaming in batches, one transaction.
+
+The same code computes the preview and the import, so what the owner approves is what happens.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Collection
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.errors import AppError
+from desktop_app.importing.birthdays import slash_order
+from desktop_app.importing.formats import (
+    PRODUCT_FORMATS,
+    Mapping,
+    default_mapping,
+    detect_format,
+    header_key,
+)
+from desktop_app.importing.merging import NEW_COLUMNS, conflict_values, merge, new_customer
+from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
+from desktop_app.importing.results import ImportResult, RowOutcome
+from desktop_app.importing.tables import Table, open_table
+from desktop_app.progress import TaskContext
+from storage import customers
+from storage import imports as store
+from storage.timestamps import utc_now_iso
+
+BATCH_ROWS = 1000
+KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a preview back."""
+
+
+def mapping_for(db: Database, table: Table) -> tuple[str, Mapping]:
+    """The detected format and the mapping to use: the owner's remembered one, else the default."""
+    fmt = detect_format(table.header, table.source)
+    remembered = store.load_mapping(db, header_key(table.header))
+    if remembered:
+        return fmt, Mapping.from_json(remembered)
+    return fmt, default_mapping(fmt, table.header)
+
+
+def inspect_file(db: Database, path: Path | str) -> tuple[list[str], str, Mapping]:
+    """The header, detected format and mapping of a file, without checking its rows.
+
+    :raises AppError: when the file cannot be read.
+    """
+    table = open_table(Path(path))
+    fmt, mapping = mapping_for(db, table)
+    return table.header, fmt, mapping
+
+
+def run_import(
+    db: Database,
+    path: Path | str,
+    *,
+    mapping: Mapping | None = None,
+    dry_run: bool = False,
+    ctx: TaskContext | None = None,
+    accept_conflicts: Collection[int] | bool = (),
+    keep_rows: int = KEEP_ROWS,
+    limit_rows: int | None = None,
+) -> ImportResult:
+    """Import (or with *dry_run*, preview) the file at *path* into the store.
+
+    Everything happens in one transaction: a failure or a cancel leaves the store exactly as it
+    was. *accept_conflicts* names the data rows (or True for all) whose changes to fields the
+    owner edited by hand may be written. *limit_rows* stops after that many data rows (a quick
+    first page of a preview).
+
+    :raises AppError: when the file cannot be read or has no usable column.
+    :raises Cancelled: when *ctx* was cancelled.
+    """
+    path = Path(path)
+    table = open_table(path)
+    fmt, remembered = mapping_for(db, table)
+    if fmt in PRODUCT_FORMATS:
+        from desktop_app.importing.products import import_products
+
+        return import_products(db, table, fmt, dry_run=dry_run, ctx=ctx)
+    chosen = mapping or remembered
+    if not chosen.usable():
+        raise AppError(
+            f"{path.name} has no column Fondly can use: no e-mail or phone column was found.",
+            "Name a column “Email” or “Phone”, or choose the columns in the import dialog.",
+        )
+    result = ImportResult(
+        file_name=path.name, format=fmt, encoding=table.encoding, delimiter=table.delimiter,
+        sheet=table.sheet, header_row=table.header_row, header=table.header, dry_run=dry_run,
+        mapping=chosen,
+    )
+    job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
+                          keep_rows=keep_rows, limit_rows=limit_rows)
+    try:
+        with db.atomic():
+            job.run()
+            if mapping is not None and not dry_run and mapping != default_mapping(fmt, table.header):
+                store.save_mapping(db, header_key(table.header), mapping.to_json())
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        result.batch_id = None
+    return result
+
+
+class _CustomerImport:
+    def __init__(self, db: Database, table: Table, mapping: Mapping, result: ImportResult, *,
+                 ctx: TaskContext | None, accept: Collection[int] | bool, keep_rows: int,
+                 limit_rows: int | None) -> None:
+        self.db = db
+        self.table = table
+        self.reader = RowReader(mapping)
+        self.result = result
+        self.ctx = ctx
+        self.accept = accept
+        self.keep_rows = keep_rows
+        self.limit_rows = limit_rows
+        self.now = utc_now_iso()
+        self.source = f"import:{table.path.name}"
+        # Memory stays flat with the file: no per-key set. Rows created here are recognised by
+        # their id (above ``before_max``; ``created_rows[id - before_max - 1]`` is the data row
+        # that created it), customers that existed by ``touched`` (id → first data row).
+        self.created_rows = array("q")
+        self.touched: dict[int, int] = {}
+        self.batch_seen: dict[str, int] = {}  # key → first data row, within the current batch
+        self.pending: list[tuple] = []
+        self.pending_keys: set[str] = set()
+        self.recorded: set[int] = set()
+        self.reader.decide_slash_order = self._slash_order_of_column
+
+    # -- the run ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        result = self.result
+        self.batch_id = store.create_batch(self.db, file_name=self.table.path.name,
+                                           format=result.format, kind="customers", started_at=self.now)
+        self.before_max = store.max_id(self.db, "customer")
+        self.columns = store.columns_of(self.db, "customer")
+        stored = customers.count(self.db)
+        self.store_empty = stored == 0
+        # New rows go into the search index in one statement at the end (much faster than the
+        # per-row trigger); rows that existed before are reindexed as they are updated. The
+        # update trigger is suspended too: on a row created here it would remove index
+        # entries that do not exist yet.
+        self.suspended = store.suspend_insert_indexing(self.db)
+        if stored < max(1000, self._estimated_rows()):
+            self.suspended += store.suspend_secondary_indexes(self.db)
+        batch: list[tuple[int, list]] = []
+        number = 0
+        for cells in self.table.open_rows():
+            if is_blank(cells):
+                result.blank_rows += 1
+                continue
+            number += 1
+            batch.append((number, cells))
+            if len(batch) >= BATCH_ROWS:
+                self._process(batch)
+                batch = []
+                self._progress(number)
+            if self.limit_rows is not None and number >= self.limit_rows:
+                break
+        self._process(batch)
+        self._flush()
+        if not self.result.dry_run:
+            # A preview is rolled back, schema changes included: it need not rebuild anything.
+            store.index_new_rows(self.db, after_id=self.before_max)
+            store.restore_triggers(self.db, self.suspended)
+        result.data_rows = number
+        result.skipped_groups = self.table.skipped_groups
+        store.record_created_after(self.db, self.batch_id, entity="customer", after_id=self.before_max)
+        result.unique_customers = customers.count(self.db)
+        result.batch_id = self.batch_id
+        store.finish_batch(self.db, self.batch_id, stats=_stats(result), finished_at=utc_now_iso())
+
+    def _estimated_rows(self) -> int:
+        if self.table.source == "csv":
+            return self.table.size_hint // 120  # a customer export row is ~100–200 bytes
+        return self.table.size_hint if self.table.source == "xlsx" else 0
+
+    def _progress(self, number: int) -> None:
+        if self.ctx is None:
+            return
+        self.ctx.raise_if_cancelled()
+        done = self.table.position() if self.table.source == "csv" else number
+        self.ctx.report(done, self.table.size_hint, f"Reading row {number:,}…")
+
+    def _process(self, batch: list[tuple[int, list]]) -> None:
+        if not batch:
+            return
+        read = []
+        for number, cells in batch:
+            read.append(self.reader.read(number, cells))
+        keys = list({c.key for c in read if isinstance(c, Candidate)})
+        # An empty store with nothing created yet has nobody to find (the first batch of a
+        # first import skips the lookups).
+        anyone = bool(self.created_rows) or not self.store_empty
+        existing = (store.customers_by_keys(self.db, keys, columns=self.columns) if keys and anyone
+                    else {})
+        self.batch_seen = {}
+        for item in read:
+            if isinstance(item, Rejection):
+                self._reject(item)
+            else:
+                self._accept(item, existing)
+        self._flush()  # the next batch's lookups must see this batch's new customers
+
+    def _slash_order_of_column(self) -> str:
+        # Slash dates are ambiguous row by row; the column decides (rule 12). Only files that
+        # hold slash dates pay for this second pass over the birthday column.
+        column = RowReader(self.reader.mapping)
+        return slash_order(column.cell(cells, "birthday") for cells in self.table.open_rows())
+
+    # -- outcomes -----------------------------------------------------------------------------
+
+    def _reject(self, item: Rejection) -> None:
+        self.result.rejected.append({"row": item.row, "reason": item.reason})
+        if self._wanted(notable=True):
+            self._keep(RowOutcome(item.row, "rejected", item.name, item.email or item.phone,
+                                  reason=item.reason))
+
+    def _accept(self, cand: Candidate, existing: dict[str, dict]) -> None:
+        result = self.result
+        result.accepted += 1
+        for code in cand.warnings:
+            result.warnings.append({"row": cand.row, "code": code})
+        contact = cand.email or cand.phone or ""
+        first_row = self.batch_seen.get(cand.key)
+        current = existing.get(cand.key) if first_row is None else None
+        if current is not None:
+            customer_id = current["id"]
+            if customer_id > self.before_max:
+                first_row = self.created_rows[customer_id - self.before_max - 1]
+            elif customer_id in self.touched:
+                first_row = -self.touched[customer_id]
+        if first_row is not None:
+            result.merged_rows += 1
+            if cand.key in self.batch_seen:
+                # Seen earlier in this batch: the row may be pending or changed since the
+                # batch's lookup, so read it afresh. (From an earlier batch, ``current`` from
+                # that lookup is up to date.)
+                if cand.key in self.pending_keys:
+                    self._flush()
+                current = store.customers_by_keys(self.db, [cand.key],
+                                                  columns=self.columns)[cand.key]
+            self.batch_seen[cand.key] = first_row
+            changes, conflicts = self._apply(current, cand, record=first_row < 0)
+            if self._wanted(notable=bool(cand.warnings or conflicts)):
+                self._keep(RowOutcome(cand.row, "merged", cand.display_name, contact, cand.key,
+                                      warnings=cand.warnings, changes=changes,
+                                      conflicts=conflicts, birthday_text=cand.birthday_text,
+                                      merged_into=abs(first_row)))
+            return
+        if current is None:
+            self.pending.append(new_customer(cand, source=self.source, now=self.now))
+            self.pending_keys.add(cand.key)
+            self.batch_seen[cand.key] = cand.row
+            self.created_rows.append(cand.row)
+            result.created += 1
+            if self._wanted(notable=bool(cand.warnings)):
+                self._keep(RowOutcome(cand.row, "new", cand.display_name, contact, cand.key,
+                                      warnings=cand.warnings, birthday_text=cand.birthday_text))
+            return
+        self.batch_seen[cand.key] = -cand.row
+        self.touched[current["id"]] = cand.row
+        changes, conflicts = self._apply(current, cand, record=True)
+        outcome = "update" if changes else "unchanged"
+        if changes:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+        if self._wanted(notable=bool(cand.warnings or conflicts or changes)):
+            self._keep(RowOutcome(cand.row, outcome, cand.display_name, contact, cand.key,
+                                  warnings=cand.warnings, changes=changes, conflicts=conflicts,
+                                  birthday_text=cand.birthday_text))
+
+    def _apply(self, current: dict, cand: Candidate, *, record: bool):
+        values, applied, conflicts = merge(current, cand, source=self.source, now=self.now)
+        if conflicts:
+            self.result.conflicts += 1
+            if self.accept is True or (self.accept and cand.row in self.accept):
+                values = conflict_values(current, cand, source=self.source, now=self.now)
+                applied, conflicts = applied + conflicts, []
+        if values:
+            customer_id = current["id"]
+            if record and customer_id not in self.recorded and customer_id <= self.before_max:
+                before = {k: v for k, v in current.items() if k != "id"}
+                store.record_updated(self.db, self.batch_id, entity="customer",
+                                     entity_id=customer_id, before=before)
+                self.recorded.add(customer_id)
+            values["updated_at"] = self.now
+            store.update_customer(self.db, customer_id, values)
+            if customer_id <= self.before_max:
+                store.reindex_customer(self.db, customer_id, current)
+        return tuple(applied), tuple(conflicts)
+
+    def _wanted(self, *, notable: bool) -> bool:
+        """Whether the preview keeps this row's outcome (checked before building it)."""
+        kept = len(self.result.rows)
+        if kept < self.keep_rows or (notable and kept < self.keep_rows * 10):
+            return True
+        self.result.rows_truncated = True
+        return False
+
+    def _keep(self, outcome: RowOutcome) -> None:
+        self.result.rows.append(outcome)
+
+    def _flush(self) -> None:
+        store.insert_customers(self.db, NEW_COLUMNS, self.pending)
+        self.pending = []
+        self.pending_keys = set()
+
+
+def _stats(result: ImportResult) -> dict:
+    return {"data_rows": result.data_rows, "blank_rows": result.blank_rows,
+            "accepted": result.accepted, "rejected": len(result.rejected),
+            "warnings": len(result.warnings), "merged_rows": result.merged_rows,
+            "created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+            "skipped_groups": result.skipped_groups}
