@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from desktop_app.importing.history import undo_last_import
 from storage import imports as import_store
-from ui.importing.dialog import ImportDialog
-from ui.importing.history import ImportHistoryDialog
 from ui.importing.weak import weak
+
+if TYPE_CHECKING:  # the dialogs (and the importers behind them) load when first opened
+    from ui.importing.dialog import ImportDialog
+    from ui.importing.history import ImportHistoryDialog
 
 FILE_FILTER = ("Customer lists (*.csv *.tsv *.txt *.xlsx *.vcf *.vcard *.ldif);;"
                "All files (*)")
@@ -40,6 +42,8 @@ class ImportActions(QObject):
             self.open_dialog(Path(path))
 
     def open_dialog(self, path: Path) -> ImportDialog:
+        from ui.importing.dialog import ImportDialog
+
         dialog = ImportDialog(path, tasks=self.ctx.tasks, announce=self.ctx.hub.announce,
                               parent=self.window)
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
@@ -60,6 +64,8 @@ class ImportActions(QObject):
 
     def undo_last(self) -> None:
         """Undo the newest import in place, on the write lane; errors go to the AppError dialog."""
+        from desktop_app.importing.history import undo_last_import
+
         self.ctx.tasks.run("write", lambda task: undo_last_import(task.db),
                            on_done=weak(self._undone), parent=self.window)
 
@@ -71,6 +77,8 @@ class ImportActions(QObject):
             f"{counts['restored']} put back.", 8000)
 
     def show_history(self) -> ImportHistoryDialog:
+        from ui.importing.history import ImportHistoryDialog
+
         dialog = ImportHistoryDialog(db=self.ctx.db, tasks=self.ctx.tasks,
                                      announce=self.ctx.hub.announce, parent=self.window)
         dialog.show()
