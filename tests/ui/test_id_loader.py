@@ -32,7 +32,7 @@ def test_head_then_rest_and_a_newer_request_skips_the_older_rest(db):
     tasks = ByHandTasks(db)
     heads, rests = [], []
     loader = IdLoader(tasks, head_size=50, on_head=heads.append,
-                      on_rest=lambda ids, text: rests.append((text, ids)))
+                      on_rest=lambda ids, text: rests.append((text, ids)), later=lambda call: call())
     loader.load("", "display_name", False)
     tasks.step()
     tasks.step()
@@ -42,12 +42,20 @@ def test_head_then_rest_and_a_newer_request_skips_the_older_rest(db):
 
     loader.load("person1", "display_name", False)
     loader.load("person12", "display_name", False)
-    for _ in range(4):
-        tasks.step()
-    # The first request's head and rest were stale: only the newest arrived.
+    tasks.step()
+    tasks.step()
+    # The first request's head was stale (and its rest never asked for): only the newest arrived,
+    # and its head was the whole answer, so no rest either.
     assert [h.text for h in heads] == ["", "person12"]
     assert len(heads[1].ids) == heads[1].matches == len(customers.ordered_ids(db, search="person12"))
-    assert rests == [("", everyone)]  # and the newest head was the whole answer: no rest
+    assert tasks.queue == [] and rests == [("", everyone)]
+
+    loader.load("person", "display_name", False)
+    tasks.step()  # its head; the rest is queued behind it
+    loader.load("person9", "display_name", False)
+    tasks.step()  # the stale rest: skipped without a query
+    tasks.step()
+    assert [h.text for h in heads][-2:] == ["person", "person9"] and rests == [("", everyone)]
 
 
 def test_a_statement_is_stopped_once_its_request_is_stale(db):

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
+
 from storage import customers
 
 
@@ -31,8 +33,12 @@ class IdLoader:
     """
 
     def __init__(self, tasks, *, head_size: int, on_head: Callable[[Head], None],
-                 on_rest: Callable[[list[int], str], None]) -> None:
+                 on_rest: Callable[[list[int], str], None],
+                 later: Callable[[Callable[[], None]], None] | None = None) -> None:
         self._tasks = tasks
+        # The rest is asked for once the head has been painted (the next turn of the event loop):
+        # on two cores, a sort running beside the first paint slows both.
+        self._later = later or (lambda call: QTimer.singleShot(0, call))
         self._head_size = head_size
         self._on_head = on_head
         self._on_rest = on_rest
@@ -41,29 +47,33 @@ class IdLoader:
     def load(self, text: str, order_by: str, descending: bool) -> None:
         self._generation += 1
         generation = self._generation
-        state = {"complete": False}
-
         def first(task) -> Head:
             ids, matches = customers.first_ids(task.db, search=text, order_by=order_by,
                                                descending=descending, limit=self._head_size)
-            state["complete"] = len(ids) == matches
             total = matches if not text.strip() else customers.count(task.db)
             return Head(ids, matches, total, text)
 
         def rest(task) -> list[int] | None:
-            if state["complete"] or generation != self._generation:
-                return None  # the head was everything, or a newer request is queued
+            if generation != self._generation:
+                return None  # a newer request is queued
             with abandoned_when(task.db, lambda: generation != self._generation) as abandoned:
                 ids = customers.ordered_ids(task.db, search=text, order_by=order_by,
                                             descending=descending)
             return None if abandoned() else ids
 
-        self._tasks.run("read", first, on_done=lambda head: self._deliver_head(generation, head))
-        self._tasks.run("read", rest, on_done=lambda ids: self._deliver_rest(generation, ids, text))
+        def ask_rest() -> None:
+            if generation == self._generation:
+                self._tasks.run("read", rest,
+                                on_done=lambda ids: self._deliver_rest(generation, ids, text))
 
-    def _deliver_head(self, generation: int, head: Head) -> None:
-        if generation == self._generation:
-            self._on_head(head)
+        self._tasks.run("read", first, on_done=lambda head: self._deliver_head(generation, head, ask_rest))
+
+    def _deliver_head(self, generation: int, head: Head, ask_rest: Callable[[], None]) -> None:
+        if generation != self._generation:
+            return
+        self._on_head(head)
+        if len(head.ids) < head.matches:  # else the head was everything
+            self._later(ask_rest)
 
     def _deliver_rest(self, generation: int, ids: list[int] | None, text: str) -> None:
         if ids is not None and generation == self._generation:
