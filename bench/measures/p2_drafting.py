@@ -11,9 +11,13 @@ def drafting_figures(env: Env, size: int, repeat: int) -> dict:
     return bench_drafting.measure(size, repeat, env.out / f"drafting-{size}")
 
 
+def repeat_of(env: Env) -> int:
+    """Consecutive days drafted: three give a stable median (a day takes up to a second)."""
+    return max(1, min(env.repeat, 3))
+
+
 def run(env: Env) -> list[Result]:
-    # Drafting a day takes about a second: three consecutive days give a stable median.
-    repeat = max(1, min(env.repeat, 3))
+    repeat = repeat_of(env)
     m = drafting_figures(env, env.size, repeat)
     env.figures[("P2", env.size)] = m["draft_day_s"]
     env.log(f"  P2 draft day {m['draft_day_s'] * 1000:.0f} ms, render {m['render_s'] * 1000:.0f} ms vs "

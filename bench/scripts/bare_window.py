@@ -7,11 +7,12 @@ import time
 
 _STARTED = time.perf_counter()
 
-import resource  # noqa: E402
 import sys  # noqa: E402
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+from bench.scripts import peak_rss_kb  # noqa: E402
 
 
 def main() -> int:
@@ -22,7 +23,7 @@ def main() -> int:
 
     def shown() -> None:
         print(f"shown in {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)
-        print(f"peak_rss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        print(f"peak_rss_kb {peak_rss_kb()}", flush=True)
         app.quit()
 
     QTimer.singleShot(0, shown)

@@ -7,13 +7,13 @@ table yet. Built like desktop_app.app, without entering the event loop for good.
 """
 
 import os
-import resource
 import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
+from bench.scripts import peak_rss_kb
 from desktop_app.workspace import Workspace
 from ui.context import UiContext
 from ui.main_window import MainWindow
@@ -55,7 +55,9 @@ def main(argv: list[str]) -> int:
         return 0
     model = view.model()
     deadline = time.perf_counter() + PATIENCE_S
-    while model.rowCount() == 0 and time.perf_counter() < deadline:
+    # Until the whole id array is in (the page paints its first rows before it arrives).
+    while ((model.rowCount() == 0 or not getattr(model, "complete", True))
+           and time.perf_counter() < deadline):
         pump(app, 0.05)
     bar = view.verticalScrollBar()
     for step in range(STEPS + 1):
@@ -67,7 +69,7 @@ def main(argv: list[str]) -> int:
         pump(app, 0.005)
     pump(app, 0.3)
     print(f"rows {model.rowCount()}", flush=True)
-    print(f"peak_rss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    print(f"peak_rss_kb {peak_rss_kb()}", flush=True)
     window.close()
     tasks.shutdown()
     db.close()
