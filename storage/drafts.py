@@ -174,17 +174,20 @@ def recent_messages(
     ids = sorted(set(customer_ids))
     found: dict[int, list[RecentMessage]] = {}
     live = ",".join(f"'{s}'" for s in LIVE_STATUSES)
+    # The unary + keeps SQLite off the status/state indexes: through them every chunk would read
+    # every live draft (quadratic: 1 s of a 1,000,000-customer day); through the customer
+    # indexes each reads its own customers' rows.
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         rows = db.execute(
             f"SELECT id, customer_id, occasion, status, drafted_on FROM drafts "
-            f"WHERE customer_id IN ({marks}) AND status IN ({live}) AND drafted_on >= ?",
+            f"WHERE customer_id IN ({marks}) AND +status IN ({live}) AND drafted_on >= ?",
             [*chunk, since_day],
         ).fetchall()
         rows += db.execute(
             f"SELECT draft_id, customer_id, occasion, 'sent', substr(sent_at, 1, 10) FROM outbox "
-            f"WHERE customer_id IN ({marks}) AND sent_at >= ? AND state = 'sent'",
+            f"WHERE customer_id IN ({marks}) AND sent_at >= ? AND +state = 'sent'",
             [*chunk, since_utc],
         ).fetchall()
         seen: set[tuple] = set()
