@@ -145,7 +145,11 @@ def _names_match(names: tuple[str, ...], view: DraftView) -> bool:
             if token in known:
                 return True
             # Nicknames: "Alex" for Alexandra, or a short name the notes record ("goes by Liz").
-            if len(token) >= 3 and any(f.startswith(token) or token.startswith(f) for f in first):
+            # A name one or two letters longer is another spelling, so another person: Sarah ≠ Sara.
+            if len(token) >= 3 and any(
+                f.startswith(token) or (token.startswith(f) and len(token) - len(f) > 2)
+                for f in first
+            ):
                 return True
             full_names = lx.NICKNAMES.get(token, ())
             if first & set(full_names) or fold(customer.first_name.strip()) in full_names:
