@@ -21,7 +21,9 @@ _FEW = r"(?:\d+|one|two|three|four|five|a few|a handful of|zwei|drei|vier|fünf|
 
 # A deadline or a scarcity: half of "pressure".
 LIMIT = (
-    _DAYS, "tonight", "midnight", "tomorrow", r"stops? working", r"expir\w*", r"runs? out",
+    _DAYS, "tonight", "midnight", "tomorrow", r"(?:for|within|in) (?:the next )?\d+ hours",
+    r"(?:stocks?|supplies|numbers|places|spaces) (?:are |is )?limited", "limited stock", "limited time",
+    r"(?:begrenzt\w*|limit[eé]\w*|limitad\w*)", r"\d+ (?:stunden|heures|horas)", r"stops? working", r"expir\w*", r"runs? out",
     r"(?:only|just) " + _FEW + r" (?:\w+ )?(?:left|remaining|came in|in stock)",
     r"once (?:they're|they are|it's|it is|these are) (?:sold|gone)", r"won't (?:get|have|order) (?:any )?more",
     r"no longer (?:valid|available)", r"won't be valid",
@@ -29,12 +31,14 @@ LIMIT = (
     r"nicht mehr gültig", r"nur (?:noch )?" + _FEW + r" (?:stück|exemplare|flaschen|sträuße)",
     "ce soir", "minuit", "demain", r"ne sera plus valable", r"n'est valable que", r"plus que " + _FEW,
     r"expire\w*", r"il (?:n'en )?reste (?:plus )?que",
-    "esta noche", "medianoche", r"(?:solo|sólo) (?:vale|valen|es valido|son validos|queda|quedan)",
+    "esta noche", "medianoche", r"hasta (?:manana|esta noche|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))", r"(?:solo|sólo) (?:vale|valen|es valido|son validos|queda|quedan)",
     r"caduca\w*", r"se (?:acaba|acaban|agota|agotan|termina)", r"quedan (?:solo )?" + _FEW,
 )
 # A push to act at once, or a loss if one does not: the other half of "pressure".
 PUSH = (
-    "quick", "quickly", "fast", r"hurry\w*", "rush", "asap", "straight away", "right away",
+    "quick", "quickly", "fast", r"while (?:you|stocks?|supplies) (?:still )?(?:can|last)",
+    r"(?:order|buy|book|grab|claim|get|come in|pop in) (?:\w+ )?(?:today|now|tonight)", "first come,? first served",
+    r"wer zuerst kommt", r"premier arriv[eé]", r"no te duermas", r"el que (?:primero|antes) llegue", r"hurry\w*", "rush", "asap", "straight away", "right away",
     "immediately", "make sure", r"(?:you'd|you had|you) better", r"don't (?:wait|delay)", "before then",
     r"or (?:it|they|you)(?:'ll| will)? (?:be )?(?:gone|lost|lose|miss)", r"or it's (?:gone|lost)",
     r"lose (?:it|them|out)", "miss out", "too late", "or else", "gone for good",
@@ -70,18 +74,19 @@ ABSENCE = (
 )
 # Hurt, blame of oneself, or rivals: together with an absence this is guilt.
 HURT = (
-    "sad", "saddens", "hurt", "hurts", "lonely", "empty without", "feels empty", r"(?:what|something) we did wrong",
+    "sad", "saddens", "hurt", "hurts", r"heart-?broken", r"did we (?:upset|offend|disappoint|annoy) you",
+    "struggling", r"keep (?:us|the shop|our doors) (?:open|going|afloat)", r"close (?:our|the|for) (?:doors|good)", "lonely", "empty without", "feels empty", r"(?:what|something) we did wrong",
     r"did we do (?:something|anything) wrong", "abandoned", "neglected", "ignored", "betrayed",
     "for granted", r"replaced us", r"forg[eo]t(?:ten)? (?:about )?us", r"(?:another|the other|a different) (?:shop|store|bakery|florist|bookshop)",
     "the competition", r"across the (?:road|street)",
-    "traurig", "verletzt", "einsam", "leer ohne", "falsch gemacht", "links liegen", r"(?:uns|wir) (?:\w+ ){0,2}vergess\w*",
+    "traurig", r"(?:dich|sie) (?:\w+ )?(?:verärgert|enttäuscht|vergrault|verprellt)", r"schlie(?:ß|ss)en (?:müssen|zu müssen)", "verletzt", "einsam", "leer ohne", "falsch gemacht", "links liegen", r"(?:uns|wir) (?:\w+ ){0,2}vergess\w*",
     r"vergisst uns",
     "im stich", "enttäuscht", r"ignorier\w*", "die konkurrenz", r"(?:einen|ein) anderen? (?:laden|geschäft|bäcker)",
-    r"triste\w*", r"attrist\w*", r"(?:fait|font) de la peine", "nous peine", r"bless[eé]\w*",
+    r"triste\w*", r"(?:vous|t') (?:a|avons|ai) (?:\w+ )?d[eé][cç]u\w*", r"fermer (?:boutique|nos portes|le magasin)", r"attrist\w*", r"(?:fait|font) de la peine", "nous peine", r"bless[eé]\w*",
     r"nous (?:\w+ ){0,2}oubli[eé]\w*", r"abandonn\w*", r"d[eé]laiss\w*",
     r"ignor[eé]\w*", "d'en face", "la concurrence", r"un autre (?:magasin|commerce|fromager|boulanger)",
     r"(?:on a|nous avons) fait quelque chose de mal", r"(?:vous )?pr[eé]f[eé]rez d[eé]sormais",
-    "entristece", r"dolid\w*", "nos duele", r"olvidad\w*", r"abandonad\w*", r"ignorad\w*", "la competencia",
+    "entristece", r"(?:te|le) (?:hemos|he) (?:\w+ )?(?:fallado|decepcionado|molestado)", r"cerrar (?:la tienda|nuestras puertas)", r"dolid\w*", "nos duele", r"olvidad\w*", r"abandonad\w*", r"ignorad\w*", "la competencia",
     r"otra (?:tienda|panaderia)", r"(?:que|qué) hicimos mal", "hicimos algo mal", r"pens[aá]bamos que [eé]ramos",
     "de enfrente",
 )
@@ -105,8 +110,11 @@ IRONIC_PRAISE = (
     "beeindruckend", "respekt", "rekord", "reife leistung", "chapeau", "quel exploit", "un record",
     "impresionante", r"todo un r[eé]cord", "menudo récord",
 )
-# "We thought you had emigrated" / "you still exist".
+# "We thought you had emigrated" / "you still exist" / "finally remembered where we are".
 GONE_FOR_GOOD = (
+    r"(?:finally|at last|endlich|enfin|por fin|al fin) (?:\w+ ){0,3}(?:remember\w*|found your way|erinner\w*|gefunden|souven\w*|retrouv\w*|pens\w* a nous|acord\w*|record\w*|encontr\w*)",
+    r"more important (?:things|people|shops)", r"wichtigere? (?:dinge|sachen|leute)", r"choses plus importantes",
+    r"cosas m[aá]s importantes",
     r"(?:thought|feared|assumed) you(?:'d| had| were)? (?:\w+ ){0,2}(?:emigrated|moved away|died|vanished|disappeared)",
     r"you (?:still|actually) exist", r"we still exist",
     r"(?:dachten|befürchtet|glaubten)(?: schon)?,? (?:du|sie) (?:wärst|wären|hättest|hätten|seist|seien) (?:\w+ ){0,4}"
@@ -124,6 +132,7 @@ SCARE_QUOTE = r"(?i:\b(?:your|dein\w*|ihr\w*|votre|vos|ton|ta|tes|tu|tus|su|sus)
 
 # Words of annoyance about a person or their requests (the valence lexicon VADER lacks here).
 NEGATIVE_VALENCE = (
+    r"(?:always|immer|toujours|siempre) (?:\w+ )?(?:late|zu spät|en retard|tarde|complain\w*|beschwer\w*|plaint\w*|quej\w*)",
     "nightmare", "hassle", "headache", "pain in the neck", "fussy", "demanding", "picky", "annoying",
     "waste of (?:our )?time", "a lot of trouble", "difficult customer", "drama", r"nitpick\w*",
     "übertrieben", "nervig", "anstrengend", "mühsam", "lästig", "zumutung", "umständlich", "kleinlich",
@@ -147,7 +156,9 @@ EMPATHY = (
 
 # "We" perceiving: one half of creepy tracking.
 PERCEIVE = (
-    r"we(?:'ve| have| had)? (?:\w+ )?(?:saw|seen|spotted|noticed|see|notice|know|caught|clocked)",
+    r"we(?:'ve| have| had)? (?:[\w']+ ){0,3}(?:saw|seen|spotted|notic\w*|see|know|caught|clocked)",
+    r"(?:shows?|tells? us|zeigt|zeigen|montre\w*|muestra\w*) (?:that |dass |que )?(?:you|du|sie|vous|tu)",
+    r"(?:ist|sind) (?:uns )?nicht entgangen", r"nous (?:n'avons pas|avons bien) (?:\w+ )?(?:rat[eé]|vu)", r"nos (?:hemos )?dado cuenta",
     r"(?:our|the) (?:system|records?|data|analytics|app|website|logs?|tracking|cameras?|till) (?:shows?|tells?|says?|noticed|logged|recorded)",
     r"it looks like you (?:spent|visited|viewed|browsed|opened|clicked)",
     r"wir haben (?:\w+ ){0,2}(?:gesehen|bemerkt|beobachtet|mitbekommen|festgestellt)", "uns ist aufgefallen",
@@ -161,8 +172,10 @@ PERCEIVE = (
 )
 # What the customer did that a shop could only know by watching: the other half.
 BEHAVIOUR = (
-    "page", r"(?:web)?site", "online", "cart", "basket", r"wish ?list", "clicked", r"open(?:ed|ing)? (?:our|the|every)",
-    r"brows\w*", "looking at", "viewed", r"spent (?:\w+ ){0,2}(?:while|time|minutes|hours)", "last night",
+    "page", r"(?:web)?site", "cart", "basket", r"wish ?list", "clicked", r"open(?:ed|ing)? (?:our|the|every)",
+    r"brows(?:ed|ing) (?:our|the) (?:\w+ )?(?:site|website|pages?|shop online)", "browsing history",
+    "nearby", "location", "in the area", "in der nähe", "dans le quartier", r"por la zona", "instead", "elsewhere",
+    "woanders", "ailleurs", r"en otr[oa] (?:sitio|tienda|parte)", "looking at", "viewed", r"spent (?:\w+ ){0,2}(?:while|time|minutes|hours)", "last night",
     r"(?:walking|walked|walk|drove|driving) (?:past|by)", r"(?:twice|three times|four times|several times|\d+ times)",
     r"(?:open|opened|opening|read|ouvr\w*|ouvert\w*|lisez|lis|abr\w*|le[eí]\w*) (?:\w+ ){0,3}(?:e-?mails?|newsletters?|mails|correos|messages)",
     r"(?:e-?mails?|newsletters?|mails|correos) (?:\w+ ){0,2}(?:öffnest|öffnen|geöffnet|liest|gelesen|abres|abriste)",
@@ -171,10 +184,10 @@ BEHAVIOUR = (
     r"(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal)", r"vorbei(?:gegangen|gelaufen|gefahren)",
     r"site", "en ligne", "panier", "liste d'envies", "favoris", r"cliqu\w*",
     r"consult[eé]\w*", r"regard[eé]\w*", "regardiez", "hier soir", "cette nuit",
-    r"(?:deux|trois|quatre|plusieurs) fois", r"pass[eé]e? devant",
+    r"(?:deux|trois|quatre|plusieurs) fois", r"pass\w* devant",
     r"p[aá]gina", "web", r"en l[ií]nea", "carrito", "cesta", "lista de deseos", "favoritos", "clic",
     "mirando", "viendo", "anoche", r"(?:dos|tres|cuatro|varias) veces",
-    r"pasaste por delante", "correos", r"bolet[ií]n",
+    r"pas\w* por delante", "correos", r"bolet[ií]n",
 )
 # "47 days since your last visit": a count that only a log could give.
 DAY_COUNT = (
@@ -186,17 +199,17 @@ DAY_COUNT = (
 # Getting old: a body that creaks, a retirement, too many candles.
 DECLINE = (
     "reading glasses", "magnifying", "knees", "hips", "joints", r"creak\w*", r"wrinkl\w*", "grey hair",
-    "gray hair", "bald", r"(?:closer to|almost|nearly|soon|on your way to) (?:your )?(?:retire\w*|pension)",
+    "gray hair", r"gr[ea]yer", "bald", "less hair", r"(?:lie|lying) about your age", r"(?:closer to|almost|nearly|soon|on your way to) (?:your )?(?:retire\w*|pension)",
     "walking stick", "zimmer frame", "hearing aid", r"extinguish\w*", "fire hazard", "old fossil", "grandpa",
     "granny", "old-timer", "past it", "nursing home", "care home", "your back", "year closer",
-    "lesebrille", "lupe", "knie", "rücken", "gelenke", r"zwick\w*", "falten", r"graue\w* haare", "glatze",
+    "lesebrille", "weniger haare", r"ergraut\w*", "lupe", "knie", "rücken", "gelenke", r"zwick\w*", "falten", r"graue\w* haare", "glatze",
     r"(?:bald|fast|schon) (?:in )?(?:rente|ruhestand)", "rentner", "gehstock", "rollator", r"hörgerät\w*",
     r"feuerlöscher\w*", "altes eisen", "greis", "tattergreis", "altersheim", r"jahr älter",
-    r"lunettes (?:de lecture|de vue)", "loupe", "genoux", "articulations", r"(?:vos|tes|des|nouvelles) rides",
+    r"lunettes (?:de lecture|de vue)", "moins de cheveux", r"grisonn\w*", "loupe", "genoux", "articulations", r"(?:vos|tes|des|nouvelles) rides",
     "cheveux blancs", "chauve", r"(?:bient[oô]t|presque) (?:a )?la retraite", "canne", "déambulateur",
     "appareil auditif", "extincteur", "pompiers", "papy", "vieux fossile", "maison de retraite",
     r"coup de vieux", r"(?:vous|tu) vieilli\w*",
-    r"gafas (?:de lectura|de cerca)", "lupa", "rodillas", "espalda", "articulaciones", "arrugas", "canas", "calvo",
+    r"gafas (?:de lectura|de cerca)", "menos pelo", r"canos[oa]", "lupa", "rodillas", "espalda", "articulaciones", "arrugas", "canas", "calvo",
     r"(?:camino de|casi|pronto) (?:la )?jubilaci[oó]n", r"bast[oó]n", "andador", r"aud[ií]fono", "extintor",
     "bomberos", "abuelo", "abuelito", r"residencia de (?:ancianos|mayores)", "carroza", "achaques",
     r"m[aá]s viej[oa]",
@@ -204,9 +217,12 @@ DECLINE = (
 # Said to anyone, these are age jokes whatever the occasion.
 AT_YOUR_AGE = (
     r"at your age", r"for (?:someone )?your age", r"in (?:deinem|ihrem) alter", r"(?:a|à) (?:votre|ton) [aâ]ge",
-    r"a (?:tu|su) edad", r"pour (?:votre|ton) [aâ]ge", r"para (?:tu|su) edad", r"f[uü]r (?:dein|ihr) alter",
+    r"a (?:tu|su) edad", r"(?:about|über|sur|sobre) (?:your|dein\w*|ihr\w*|votre|ton|tu|su) (?:age|alter|[aâ]ge|edad)", r"pour (?:votre|ton) [aâ]ge", r"para (?:tu|su) edad", r"f[uü]r (?:dein|ihr) alter",
 )
 
 SECOND_PERSON_EN = ("you", "your", "yours", "you're", "you've", "you'd", "you'll", "yourself")
 # Spanish drops the pronoun: "pasaste", "estabas", "eres" address the reader on their own.
-SECOND_PERSON_ES_VERBS = (r"\w{2,}(?:aste|iste)", "estabas", "estás", "eres", "tienes", "quieres", "puedes")
+SECOND_PERSON_ES_VERBS = (
+    r"\w{2,}(?:aste|iste|abas)", "estabas", "estás", "eres", "tienes", "quieres", "puedes", "abres", "compras",
+    "miras", "vienes", "pasas", "entras", "lees", "sueles",
+)

@@ -92,7 +92,9 @@ def _dangling_code(text: str, folded: str) -> str:
     code_words = "|".join(sorted((fold(w) for w in lx.CODE_WORDS), key=len, reverse=True))
     checkout = "|".join(fold(w) for w in lx.CHECKOUT_WORDS)
     patterns = (
-        rf"(?<!\w)(?:{code_words})\s*:?\s*(?:none|undefined|null)?\s*(?=[.!,;]|\n|$)",
+        # A comma straight after the word is a vocative ("Your voucher, Lena"), not a missing code.
+        rf"(?<!\w)(?:{code_words})(?:\s*:\s*|\s+)(?:none|undefined|null)?\s*(?=,)",
+        rf"(?<!\w)(?:{code_words})\s*:?\s*(?:none|undefined|null)?\s*(?=[.!;]|\n|$)",
         rf"(?<!\w)(?:{code_words})\s*:\s+(?={checkout})",
         rf"(?<!\w)(?:use|with|mit|avec|utilisez|utilise|usa|usa el|con el)\s+(?:the\s+|this\s+|dem\s+|le\s+|el\s+)?"
         rf"(?:{code_words})\s+(?={checkout})",
