@@ -96,7 +96,8 @@ def _length(view: DraftView) -> list[Finding]:
 def tone(view: DraftView) -> list[Finding]:
     out = _shouting(view) + _floods(view)
     # Phrase lists name known wordings; combined cues catch new ones (see checks.cues).
-    cues = cue_findings(view.subject, view.body, view.facts.occasion)
+    languages = (view.language[0], view.expected_language or "", view.shop_language or "")
+    cues = cue_findings(view.subject, view.body, view.facts.occasion, languages)
     for code, phrases, advice in (
         ("pressure", tl.PRESSURE, "A kind note does not need a deadline — soften or remove it?"),
         ("spam_phrase", tl.SPAM, "Spam filters and readers distrust this; say it plainly?"),
