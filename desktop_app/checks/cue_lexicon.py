@@ -23,6 +23,8 @@ LIMIT: Cues = {
         r"(?:only|just) (?:\d+|one|two|three|four|five|a few|a handful of) (?:\w+ )?(?:left|remaining|came in|in stock)",
         r"once (?:they're|they are|it's|it is|these are) (?:sold|gone)", r"won't (?:get|have|order) (?:any )?more",
         r"no longer (?:valid|available)", r"won't be valid", r"sold out (?:in|within)", r"(?:went|go|goes) fast",
+        r"(?:only|just|literally) (?:\d+|two|three|four|five) (?:in|on|at) (?:the|our) (?:building|shop|store|shelf)",
+        r"dies", r"(?:is|it's) history",
     ),
     "de": (
         r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)", "heute abend",
@@ -36,7 +38,7 @@ LIMIT: Cues = {
         r"\d+ heures", r"limit[eé]\w*", r"ne sera plus valable", r"n'est valable que", r"expire\w*",
         r"plus que (?:\d+|deux|trois|quatre|cinq|quelques)", r"il (?:n'en )?reste (?:plus )?que",
         r"fin (?:du|de ce) mois", r"fin de (?:la|cette) semaine", r"dispara(?:it|issent|itront|itra)\w*",
-        r"(?:[eé]puis[eé]|parti)\w* en \d+ jours",
+        r"(?:[eé]puis[eé]|parti)\w* en \d+ jours", r"s'[eé]vapor\w*",
     ),
     "es": (
         r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)", "esta noche", "medianoche",
@@ -44,6 +46,7 @@ LIMIT: Cues = {
         r"(?:solo|sólo) (?:vale|valen|es valido|son validos|queda|quedan)", r"caduca\w*",
         r"se (?:acaba|acaban|agota|agotan|termina)", r"quedan (?:solo )?(?:\d+|dos|tres|cuatro|cinco|unos pocos)",
         r"fin de mes", r"vend(?:imos|ido|ieron) (?:la mitad|casi todo|\d+)", r"(?:se )?(?:agot[oó]|acab[oó])",
+        r"(?:solo|s[oó]lo) (?:\d+|dos|tres|cuatro|cinco) (?:unidades|piezas|botellas|cajas)",
     ),
 }
 # A push to act at once, or a loss if one does not: the other half of "pressure".
@@ -55,25 +58,29 @@ PUSH: Cues = {
         r"(?:you'd|you had|you) better", r"don't (?:wait|delay|sit on|leave it|miss)", "before then",
         r"(?:it's|it'll be|they'll be|they're|it is|it will be) gone", r"won't last", "if i were you", "jump on",
         r"or (?:it|they|you)(?:'ll| will)? (?:be )?(?:gone|lost|lose|miss)", r"lose (?:it|them|out)", "miss out",
-        "too late", "or else", "gone for good", "let it slip", "now or never",
+        "too late", "or else", "gone for good", "let it slip", "now or never", r"after that,? (?:it|you|we)",
+        r"(?:use|grab|get|claim|spend) (?:it|them|yours) or", "otherwise", "snooze",
     ),
     "de": (
         "schnell", r"beeil\w*", "sofort", "umgehend", "unbedingt", "sonst", r"verf[aä]ll\w*", "verloren", "zu spät",
         r"verpass\w*", r"(?:warte|warten sie) nicht", r"besser (?:schnell|gleich|sofort|bald)", "wer zuerst kommt",
         "weg ist weg", r"(?:ist|sind) (?:dann |schnell |bald )?(?:weg|vorbei)", "an deiner stelle", "an ihrer stelle",
-        r"(?:ist )?schluss", r"nicht (?:zu )?(?:viel zeit|lange)", "noch heute",
+        r"(?:ist )?schluss", r"nicht (?:zu )?(?:viel zeit|lange)", "noch heute", r"danach (?:ist|sind|gibt|geht|wird)",
+        "zug abgefahren",
     ),
     "fr": (
         "vite", "rapidement", r"d[eé]p[eê]ch\w*", "sans tarder", "immédiatement", "tout de suite", "sinon",
         r"perdu\w*", r"perdr\w*", "trop tard", r"ne tra[iî]n\w* pas", r"ne tarde[zr]? pas", "au plus vite",
         r"rate[rz]", r"manque[rz]", r"premier arriv[eé]", r"(?:a|à) (?:votre|ta) place", r"laisser filer",
         "dommage de", r"d[eè]s (?:aujourd'hui|maintenant|cette semaine|demain)", "c'est fini",
+        r"apr[eè]s,? (?:il|on|ce|c'|vous|nous)", r"ne pourr\w* plus",
     ),
     "es": (
         "rápido", "deprisa", "prisa", "corre", "cuanto antes", "ya mismo", "enseguida", r"no lo (?:dejes|deje) para",
         r"no (?:esperes|espere)", r"te quedar[aá]s sin", r"perder[aá]s", r"se perder[aá]", "demasiado tarde",
         "no te duermas", r"el que (?:primero|antes) llegue", r"yo que (?:tu|usted)", r"vuela\w*", "hoy mismo",
-        r"no te lo pienses", r"se (?:acab[oó]|va a acabar)",
+        r"no te lo pienses", r"se (?:acab[oó]|va a acabar)", r"despu[eé]s,? (?:ya|no|se)", r"no te despist\w*",
+        r"si (?:lo|la|los|las) quieres",
     ),
 }
 # Words that take the pressure off a deadline in the same sentence.
@@ -119,27 +126,30 @@ HURT: Cues = {
         "ignored", "betrayed", "for granted", "replaced us", r"forg[eo]t(?:ten)? (?:about )?us",
         r"(?:another|the other|a different) (?:shop|store|bakery|florist|bookshop)", "the competition",
         r"across the (?:road|street)", r"(?:upset|angry|cross|mad) (?:with|at) us", r"staring at the door",
-        r"waiting for you to come back",
+        r"waiting for you to come back", r"(?:something|anything) we (?:said|did)", r"now nothing",
+        r"(?:don't|do not) you (?:\w+ )?(?:like|love) (?:us|it|them) any ?more",
     ),
     "de": (
         "traurig", r"(?:dich|sie) (?:\w+ )?(?:verärgert|enttäuscht|vergrault|verprellt)",
         r"schlie(?:ß|ss)en (?:müssen|zu müssen)", "verletzt", "einsam", r"(?:leer|still|stiller|ruhig) (?:ohne|geworden)",
         "falsch gemacht", "links liegen", r"(?:uns|wir) (?:\w+ ){0,2}vergess\w*", "vergisst uns", "im stich",
         "enttäuscht", r"ignorier\w*", "die konkurrenz", r"(?:einen|ein) anderen? (?:laden|geschäft|bäcker)",
-        r"(?:böse|sauer) auf uns",
+        r"(?:böse|sauer) auf uns", r"(?:etwas|was) (?:falsches )?(?:gesagt|getan)", r"(?:so|wirklich so) schlecht\?",
+        r"gar nicht mehr",
     ),
     "fr": (
         r"triste\w*", r"(?:vous|t') (?:a|avons|ai) (?:\w+ )?d[eé][cç]u\w*", r"fermer (?:boutique|nos portes|le magasin)",
         r"attrist\w*", r"(?:fait|font) de la peine", "nous peine", r"bless[eé]\w*", r"nous (?:\w+ ){0,2}oubli[eé]\w*",
         r"abandonn\w*", r"d[eé]laiss\w*", r"ignor[eé]\w*", "d'en face", "la concurrence",
         r"un autre (?:magasin|commerce|fromager|boulanger)", r"(?:on a|nous avons) fait quelque chose de mal",
-        r"(?:vous )?pr[eé]f[eé]rez d[eé]sormais", r"f[aâ]ch[eé]e?s? contre nous",
+        r"(?:vous )?pr[eé]f[eé]rez d[eé]sormais", r"f[aâ]ch[eé]e?s? contre nous", r"(?:vous ne|tu ne) (?:les|l'|nous) (?:aimez|aimes) plus",
+        r"(?:bien )?seul(?:e|s|es)? (?:sans|depuis)", r"se sentent (?:\w+ )?seul\w*", r"quelque chose (?:de mal|qu'on)",
     ),
     "es": (
         r"triste\w*", "entristece", r"(?:te|le) (?:hemos|he) (?:\w+ )?(?:fallado|decepcionado|molestado)",
         r"cerrar (?:la tienda|nuestras puertas)", r"dolid\w*", "nos duele", r"olvidad\w*", r"abandonad\w*",
         r"ignorad\w*", "la competencia", r"otra (?:tienda|panaderia)", r"(?:que|qué) hicimos mal", "hicimos algo mal",
-        r"pens[aá]bamos que [eé]ramos", "de enfrente", r"(?:enfadad|molest)\w* con nosotros",
+        r"pens[aá]bamos que [eé]ramos", "de enfrente", r"ya no (?:lo )?eres", r"(?:te|le) (?:ha|hemos) (?:\w+ )?(?:hecho|dicho) algo", r"(?:enfadad|molest)\w* con nosotros",
         r"(?:dijimos|hicimos) algo que", r"te molest\w*",
     ),
 }
@@ -171,26 +181,29 @@ GONE_FOR_GOOD: Cues = {
     "en": (
         r"(?:finally|at last) (?:\w+ ){0,3}(?:remember\w*|found your way)", r"more important (?:things|people|shops)",
         r"(?:thought|feared|assumed|figured) you(?:'d| had| were)? (?:\w+ ){0,2}(?:emigrated|moved away|died|vanished|disappeared|found)",
-        r"you (?:still|actually) exist", r"we still exist",
+        r"you (?:still|actually) exist", r"we still exist", r"you(?:'re| are) still (?:alive|around|with us)",
+        r"(?:almost|nearly) (?:given|gave|rented|sold) (?:your|it)",
     ),
     "de": (
         r"endlich (?:\w+ ){0,3}(?:erinner\w*|gefunden)", r"wichtigere? (?:dinge|sachen|leute)",
         r"(?:dachten|befürchtet|glaubten)(?: schon)?,? (?:du|sie) (?:wärst|wären|hättest|hätten|seist|seien) (?:\w+ ){0,4}"
         r"(?:ausgewandert|verschollen|gestorben|umgezogen|verschwunden|entdeckt|weggezogen|untergetaucht)",
         r"(?:dass )?es (?:dich|sie|uns) (?:doch |wohl |überhaupt )?noch gibt", r"(?:du lebst|sie leben) (?:ja |also )?noch",
-        r"schon fast (?:vermietet|vergeben|verkauft)",
+        r"schon fast (?:vermietet|vergeben|verkauft)", r"(?:hatten|haben) (?:dich|sie) (?:\w+ ){0,3}vermutet",
+        r"(?:du|sie) (?:\w+ )?also doch noch",
     ),
     "fr": (
         r"enfin (?:\w+ ){0,3}(?:souven\w*|retrouv\w*|pens\w* a nous)", "choses plus importantes",
         r"(?:on|nous) (?:pensait|croyait|pensions|croyions|craignait) que (?:vous|tu) (?:aviez|avais|etiez|etais) (?:\w+ ){0,3}"
         r"(?:demenage|disparu|emigre|mort|oublie|parti)\w*",
         "qu'on existe encore", "que nous existons encore", r"(?:vous etes|tu es) encore (?:en vie|vivante?)",
+        r"(?:vous vous|tu te) (?:rappelez|souvenez|rappelles|souviens) (?:encore|toujours|donc)",
     ),
     "es": (
         r"por fin (?:\w+ ){0,3}(?:acord\w*|record\w*|encontr\w*)", r"cosas m[aá]s importantes",
         r"(?:pens[aá]bamos|cre[ií]amos|tem[ií]amos) que (?:te|se) (?:hab[ií]as|hab[ií]a) (?:\w+ ){0,3}"
         r"(?:mudado|ido|muerto|desaparecido|emigrado|olvidado)", r"que (?:seguimos|a[uú]n) exist\w*",
-        r"(?:sigues|sigue) (?:vivo|viva)",
+        r"(?:sigues|sigue) (?:vivo|viva)", r"cre[ií]amos que (?:hab[ií]as|te hab[ií]as|ya no)", r"menuda sorpresa",
     ),
 }
 # "your "busy" schedule": a lower-case word in quotes after "your" (checked on the original text).
@@ -209,18 +222,27 @@ NEGATIVE_VALENCE: Cues = {
         r"immer (?:\w+ )?(?:zu spät|beschwer\w*)", "übertrieben", "nervig", "anstrengend", "mühsam", "lästig",
         "zumutung", "umständlich", "kleinlich", "pedantisch", "nachtragend", "zickig", "theater", "zeitverschwendung",
         "ärger", r"chaos\w*", r"(?:ständig|dauernd)\w* (?:\w+ )?(?:sonder)?wünsch\w*", "auf trab",
-        r"(?:sei|ist|sind) (?:ihnen|dir|euch) verziehen", r"verzeihen wir (?:dir|ihnen)",
+        r"(?:sei|ist|sind) (?:ihnen|dir|euch) verziehen", r"verzeihen wir (?:dir|ihnen)", r"rückfragen",
     ),
     "fr": (
         r"toujours (?:\w+ )?(?:en retard|plaint\w*)", "soucis", "fil à retordre", r"exigences?", r"exigeante?",
         r"p[eé]nible", "casse-tête", r"aga[cç]ante?", r"[eé]nervante?", "cauchemar", "galère", r"capricieu\w*",
         "perte de temps", r"pointilleu\w*", r"g[aâ]ch[eé]\w*", r"(?:on|nous) (?:vous|te) pardonn\w*",
+        r"(?:co[uû]t[eé]|coutent) cher",
     ),
     "es": (
         r"siempre (?:\w+ )?(?:tarde|quej\w*)", r"l[ií]o", "pesadilla", "molestia", r"quejic[oa]", r"exigente\w*",
         r"caprichos[oa]", "hiciste perder", r"nos (?:hizo|hiciste|ha hecho|has hecho) perder", "dolor de cabeza",
         "engorro", r"quisquill\w*", r"regate\w*", "ni lo intentes", r"te (?:lo )?perdonamos",
+        r"sin discutir",
     ),
+}
+# "This time, please…": a reproach that needs no other ingredient.
+REPROACH: Cues = {
+    "en": (r"(?:this|next) (?:time|year),? (?:please|try|bring|pay|remember)", r"please,? (?:this|next) (?:time|year)"),
+    "de": (r"diesmal bitte", r"(?:dieses|nächstes) (?:mal|jahr) bitte"),
+    "fr": (r"cette fois,? (?:merci de|s'il vous pla[iî]t|essayez)",),
+    "es": (r"a ver si (?:esta|este|la pr[oó]xima) (?:vez|a[nñ]o)",),
 }
 # "…, but happy birthday anyway": a shrug after a complaint.
 SHRUG: Cues = {
@@ -243,13 +265,14 @@ PERCEIVE: Cues = {
         r"(?:shows?|tells? us|says) (?:that )?you",
         r"(?:our|the|your) (?:\w+ ){0,2}(?:system|records?|data|analytics|app|website|logs?|tracking|cameras?|till|card) "
         r"(?:shows?|tells?|says?|noticed|logged|recorded)",
-        r"it looks like you (?:spent|visited|viewed|browsed|opened|clicked)",
+        r"it looks like you (?:spent|visited|viewed|browsed|opened|clicked)", r"(?:according to|judging by) (?:your|our|the)",
+        r"our till (?:says|shows)",
     ),
     "de": (
         r"wir haben (?:\w+ ){0,2}(?:gesehen|bemerkt|beobachtet|mitbekommen|festgestellt)", "uns ist aufgefallen",
         r"(?:ist|sind) (?:uns )?nicht entgangen", r"wir (?:sehen|wissen|bemerken|merken)",
         r"(?:zeigt|zeigen|verrät|verraten) (?:uns )?(?:dass )?(?:du|sie)",
-        r"(?:laut|nach) (?:unserer?|deiner|ihrer) (?:\w+ )?(?:kundenkarte|daten|system|statistik|kamera\w*|kasse)",
+        r"(?:laut|nach) (?:unserer?|deiner|ihrer) (?:\w+ )?(?:kundenkarte|daten|system|statistik|kamera\w*|kasse|app)",
         r"(?:unser|unsere) (?:\w+ )?(?:system|daten|statistik|kamera|kundenkarte) (?:zeigt|zeigen|verrät|verraten)",
     ),
     "fr": (
@@ -261,7 +284,7 @@ PERCEIVE: Cues = {
     "es": (
         r"(?:hemos|hab[ií]amos) (?:\w+ )?(?:visto|notado|observado|comprobado|detectado)",
         r"(?:vimos|notamos|observamos|sabemos|vemos|nos fijamos)", r"nos (?:hemos )?dado cuenta",
-        r"(?:muestra\w*|indica\w*) (?:que )?(?:tu|usted)",
+        r"(?:muestra\w*|indica\w*) (?:que )?(?:tu|usted)", r"seg[uú]n (?:strava|tu|su|nuestr\w*|la app|el gps)",
         r"(?:nuestro|nuestra|nuestros|tu) (?:\w+ )?(?:sistema|datos|registros|camaras?|tarjeta)\w* (?:muestra|muestran|indica|indican|dice)",
     ),
 }
@@ -273,6 +296,7 @@ BEHAVIOUR: Cues = {
         "location", "in the area", "instead", "elsewhere", "looking at", "viewed",
         r"spent (?:\w+ ){0,2}(?:while|time|minutes|hours)", "last night", r"(?:walking|walked|walk|drove|driving) (?:past|by)",
         r"(?:twice|three times|four times|several times|\d+ times)", r"(?:scanned|used|swiped) (?:your )?(?:\w+ )?card",
+        r"(?:bought|ordered) .{0,40}(?:weeks?|days?) ago",
         r"(?:open|opened|opening|read|reading) (?:\w+ ){0,3}(?:e-?mails?|newsletters?|messages)", "shop window",
     ),
     "de": (
@@ -292,7 +316,7 @@ BEHAVIOUR: Cues = {
         r"p[aá]gina", "web", r"en l[ií]nea", "carrito", "cesta", "lista de deseos", "favoritos", "clic", "mirando",
         "viendo", "anoche", r"(?:dos|tres|cuatro|varias) veces", r"pas\w* por delante", "por la zona",
         r"en otr[oa] (?:sitio|tienda|parte)", "escaparate", r"(?:abr\w*|le[eé]\w*) (?:\w+ ){0,3}(?:correos|mensajes)",
-        r"bolet[ií]n",
+        r"bolet[ií]n", r"(?:has|ha) salido", r"en bici", r"compraste .{0,40}hace",
     ),
 }
 # "47 days since your last visit", "since 3 March at 17:42": what only a log could give.
@@ -334,10 +358,11 @@ DECLINE: Cues = {
 }
 # Said to anyone, these are age jokes whatever the occasion.
 AT_YOUR_AGE: Cues = {
-    "en": (r"at your age", r"for (?:someone )?your age", r"about your age"),
-    "de": (r"in (?:deinem|ihrem) alter", r"f[uü]r (?:dein|ihr) alter", r"über (?:dein|ihr) alter"),
-    "fr": (r"(?:a|à|pour|sur) (?:votre|ton) [aâ]ge",),
-    "es": (r"(?:a|para|sobre) (?:tu|su) edad",),
+    "en": (r"at your age", r"for (?:someone )?your age", r"about your age", r"(?:at|in) your time of life"),
+    "de": (r"in (?:deinem|ihrem) alter", r"f[uü]r (?:dein|ihr) alter", r"über (?:dein|ihr) alter", r"in (?:deinen|ihren) jahren",
+           r"bei menschen (?:\w+ ){0,4}nicht"),
+    "fr": (r"(?:a|à|pour|sur) (?:votre|ton) [aâ]ge", r"[aà] \d+ ans,? (?:vous|tu) en (?:avez|as) (?:bien )?besoin"),
+    "es": (r"(?:a|para|sobre) (?:tu|su) edad", r"a (?:tus|sus) a[nñ]os"),
 }
 
 SECOND_PERSON: Cues = {
@@ -347,5 +372,5 @@ SECOND_PERSON: Cues = {
     "fr": ("tu", "toi", "te", "ton", "ta", "tes", "vous", "votre", "vos"),
     # Spanish drops the pronoun: "pasaste", "estabas", "eres" address the reader on their own.
     "es": ("tu", "ti", "te", "tus", "usted", "su", "sus", r"\w{2,}(?:aste|iste|abas)", "estabas", "estás", "eres",
-           "tienes", "quieres", "puedes", "abres", "compras", "miras", "vienes", "pasas", "entras", "lees", "sueles"),
+           "tienes", "quieres", "puedes", "has", "abres", "compras", "miras", "vienes", "pasas", "entras", "lees", "sueles"),
 }

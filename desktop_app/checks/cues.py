@@ -113,7 +113,7 @@ def _sarcasm(parts: list[_Sentence], body: str) -> list[str]:
 
 def _blame(parts: list[_Sentence]) -> list[str]:
     """Annoyance about the reader or their requests, or a shrug after it ("…, but anyway")."""
-    hits = []
+    hits = [p.short for p in parts if p.has("REPROACH")]
     for part in parts:
         if not part.has("NEGATIVE_VALENCE") or part.negated("NEGATIVE_VALENCE"):
             continue
