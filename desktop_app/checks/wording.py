@@ -95,12 +95,19 @@ def _dangling_code(text: str, folded: str) -> str:
         # A comma straight after the word is a vocative ("Your voucher, Lena"), not a missing code.
         rf"(?<!\w)(?:{code_words})(?:\s*:\s*|\s+)(?:none|undefined|null)?\s*(?=,)",
         rf"(?<!\w)(?:{code_words})\s*:?\s*(?:none|undefined|null)?\s*(?=[.!;]|\n|$)",
+        # "Your code is: ." / "Ihr Gutscheincode lautet: ."
+        rf"(?<!\w)(?:{code_words})\s+(?:is|lautet|ist|est|es)\s*:?\s*(?:none|undefined|null)?\s*(?=[.!;,]|\n|$)",
         rf"(?<!\w)(?:{code_words})\s*:\s+(?={checkout})",
         rf"(?<!\w)(?:use|with|mit|avec|utilisez|utilise|usa|usa el|con el)\s+(?:the\s+|this\s+|dem\s+|le\s+|el\s+)?"
         rf"(?:{code_words})\s+(?={checkout})",
     )
+    subject_end = text.find("\n") if "\n" in text else len(text)
     for pattern in patterns:
-        match = re.search(pattern, folded)
+        # A subject that ends on the word names the gift ("Your discount code"); it holds no code.
+        match = next(
+            (m for m in re.finditer(pattern, folded) if m.start() > subject_end or m.end() < subject_end),
+            None,
+        )
         if match:
             line_start = text.rfind("\n", 0, match.start()) + 1
             sentence = re.split(r"[.!?¡¿]", text[line_start : match.start()])[-1]

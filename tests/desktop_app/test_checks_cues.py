@@ -110,8 +110,16 @@ def test_a_name_one_letter_longer_is_another_person_but_a_short_form_is_not():
     assert "wrong_name" not in codes(greeted("Alexandra", "Alex"))
 
 
-def test_a_voucher_in_the_subject_addressed_by_name_is_not_a_missing_code():
-    facts = draft("de", subject="Dein Gutschein, Anna")
-    assert "dangling_code" not in codes(facts)
+@pytest.mark.parametrize("subject", ["Dein Gutschein, Anna", "Your discount code", "Votre code promo"])
+def test_a_subject_that_names_the_voucher_is_not_a_missing_code(subject):
+    assert "dangling_code" not in codes(draft("de", subject=subject))
+
+
+def test_a_code_that_is_announced_but_empty_is_missing():
+    body = BODIES["de"].replace("alles Gute", "dein Gutscheincode lautet: . Alles Gute")
+    assert "dangling_code" in codes(draft("de", body=body))
+
+
+def test_a_comma_after_an_empty_code_is_still_missing():
     body = BODIES["en"].replace("Happy birthday", "Use the code , for 10% off. Happy birthday")
     assert "dangling_code" in codes(draft(body=body))
