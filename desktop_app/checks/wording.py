@@ -154,9 +154,11 @@ def _names_match(names: tuple[str, ...], view: DraftView) -> bool:
             if token in known:
                 return True
             # Nicknames: "Alex" for Alexandra, or a short name the notes record ("goes by Liz").
-            # A name one or two letters longer is another spelling, so another person: Sarah ≠ Sara.
+            # A name one or two letters longer is another spelling, so another person (Sarah is
+            # not Sara), unless the letters make a pet form: Tom → Tommy, Jan → Jani.
             if len(token) >= 3 and any(
-                f.startswith(token) or (token.startswith(f) and len(token) - len(f) > 2)
+                f.startswith(token)
+                or (token.startswith(f) and (len(token) - len(f) > 2 or _pet_form(token, f)))
                 for f in first
             ):
                 return True
@@ -166,6 +168,17 @@ def _names_match(names: tuple[str, ...], view: DraftView) -> bool:
             if len(token) >= 2 and re.search(rf"(?<!\w){re.escape(token)}(?!\w)", notes):
                 return True
     return False
+
+
+_PET_SUFFIXES = ("y", "ie", "i", "ey", "le", "li", "ou", "ito", "ita")
+
+
+def _pet_form(token: str, name: str) -> bool:
+    """*token* is *name* with a pet-name ending, the last letter doubled or not (Tom → Tommy)."""
+    rest = token[len(name) :]
+    if rest[:1] == name[-1:]:
+        rest = rest[1:]
+    return rest in _PET_SUFFIXES
 
 
 def _first_of_each(found: list[Finding]) -> list[Finding]:
