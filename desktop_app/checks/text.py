@@ -66,6 +66,19 @@ def find_phrases(folded: str, phrases: Iterable[str], *, original: str | None = 
     return [source[m.start() : m.end()] for m in _phrase_regex(tuple(phrases)).finditer(folded)]
 
 
+def first_phrase(folded: str, phrases: tuple[str, ...]) -> re.Match[str] | None:
+    """The first match of the phrases (regex fragments) in already-folded text, or None.
+
+    >>> first_phrase(fold("No rush at all"), ("rush",)).start()
+    3
+    """
+    return _phrase_regex(phrases).search(folded)
+
+
+def iter_phrases(folded: str, phrases: tuple[str, ...]) -> Iterable[re.Match[str]]:
+    return _phrase_regex(phrases).finditer(folded)
+
+
 def quote(found: list[str], limit: int = 2) -> str:
     """“a”, “b” — the first few distinct matches, for a message."""
     seen: list[str] = []

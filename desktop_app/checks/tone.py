@@ -8,6 +8,7 @@ from desktop_app.checks import Finding
 from desktop_app.checks import lexicon as lx
 from desktop_app.checks import tone_lexicon as tl
 from desktop_app.checks.codes import finding, is_marketing
+from desktop_app.checks.cues import cue_findings
 from desktop_app.checks.draft_view import DraftView
 from desktop_app.checks.models import sentiment
 from desktop_app.checks.text import (
@@ -94,6 +95,9 @@ def _length(view: DraftView) -> list[Finding]:
 
 def tone(view: DraftView) -> list[Finding]:
     out = _shouting(view) + _floods(view)
+    # Phrase lists name known wordings; combined cues catch new ones (see checks.cues).
+    languages = (view.language[0], view.expected_language or "", view.shop_language or "")
+    cues = cue_findings(view.subject, view.body, view.facts.occasion, languages)
     for code, phrases, advice in (
         ("pressure", tl.PRESSURE, "A kind note does not need a deadline — soften or remove it?"),
         ("spam_phrase", tl.SPAM, "Spam filters and readers distrust this; say it plainly?"),
@@ -101,12 +105,12 @@ def tone(view: DraftView) -> list[Finding]:
         ("age_joke", tl.AGE_JOKES, "Jokes about age can hurt; leave it out?"),
         ("creepy_tracking", tl.CREEPY, "This says we watch what they do; mention only what they told you?"),
     ):
-        found = find_phrases(view.folded, phrases, original=view.text)
+        found = find_phrases(view.folded, phrases, original=view.text) + cues.get(code, [])
         if code == "spam_phrase" and _FAKE_REPLY.match(view.subject):
             found.insert(0, view.subject.split(":", 1)[0] + ":")
         if found:
             out.append(finding(code, f"{quote(found)}: {advice}"))
-    out += _negative(view)
+    out += _negative(view, cues.get("negative_tone", []))
     out += _after_complaint(view)
     out += _sensitive_notes(view)
     return out
@@ -158,8 +162,8 @@ def _floods(view: DraftView) -> list[Finding]:
     return out
 
 
-def _negative(view: DraftView) -> list[Finding]:
-    found = find_phrases(view.folded, (*tl.SARCASM, *tl.NEGATIVE), original=view.text)
+def _negative(view: DraftView, cued: list[str]) -> list[Finding]:
+    found = find_phrases(view.folded, (*tl.SARCASM, *tl.NEGATIVE), original=view.text) + cued
     if not found and not view.reads_english:
         found = _blame(view)
     if not found and view.reads_english:

@@ -92,13 +92,22 @@ def _dangling_code(text: str, folded: str) -> str:
     code_words = "|".join(sorted((fold(w) for w in lx.CODE_WORDS), key=len, reverse=True))
     checkout = "|".join(fold(w) for w in lx.CHECKOUT_WORDS)
     patterns = (
-        rf"(?<!\w)(?:{code_words})\s*:?\s*(?:none|undefined|null)?\s*(?=[.!,;]|\n|$)",
+        # A comma straight after the word is a vocative ("Your voucher, Lena"), not a missing code.
+        rf"(?<!\w)(?:{code_words})(?:\s*:\s*|\s+)(?:none|undefined|null)?\s*(?=,)",
+        rf"(?<!\w)(?:{code_words})\s*:?\s*(?:none|undefined|null)?\s*(?=[.!;]|\n|$)",
+        # "Your code is: ." / "Ihr Gutscheincode lautet: ."
+        rf"(?<!\w)(?:{code_words})\s+(?:is|lautet|ist|est|es)\s*:?\s*(?:none|undefined|null)?\s*(?=[.!;,]|\n|$)",
         rf"(?<!\w)(?:{code_words})\s*:\s+(?={checkout})",
         rf"(?<!\w)(?:use|with|mit|avec|utilisez|utilise|usa|usa el|con el)\s+(?:the\s+|this\s+|dem\s+|le\s+|el\s+)?"
         rf"(?:{code_words})\s+(?={checkout})",
     )
+    subject_end = text.find("\n") if "\n" in text else len(text)
     for pattern in patterns:
-        match = re.search(pattern, folded)
+        # A subject that ends on the word names the gift ("Your discount code"); it holds no code.
+        match = next(
+            (m for m in re.finditer(pattern, folded) if m.start() > subject_end or m.end() < subject_end),
+            None,
+        )
         if match:
             line_start = text.rfind("\n", 0, match.start()) + 1
             sentence = re.split(r"[.!?¡¿]", text[line_start : match.start()])[-1]
@@ -145,7 +154,13 @@ def _names_match(names: tuple[str, ...], view: DraftView) -> bool:
             if token in known:
                 return True
             # Nicknames: "Alex" for Alexandra, or a short name the notes record ("goes by Liz").
-            if len(token) >= 3 and any(f.startswith(token) or token.startswith(f) for f in first):
+            # A name one or two letters longer is another spelling, so another person (Sarah is
+            # not Sara), unless the letters make a pet form: Tom → Tommy, Jan → Jani.
+            if len(token) >= 3 and any(
+                f.startswith(token)
+                or (token.startswith(f) and (len(token) - len(f) > 2 or _pet_form(token, f)))
+                for f in first
+            ):
                 return True
             full_names = lx.NICKNAMES.get(token, ())
             if first & set(full_names) or fold(customer.first_name.strip()) in full_names:
@@ -153,6 +168,17 @@ def _names_match(names: tuple[str, ...], view: DraftView) -> bool:
             if len(token) >= 2 and re.search(rf"(?<!\w){re.escape(token)}(?!\w)", notes):
                 return True
     return False
+
+
+_PET_SUFFIXES = ("y", "ie", "i", "ey", "le", "li", "ou", "ito", "ita")
+
+
+def _pet_form(token: str, name: str) -> bool:
+    """*token* is *name* with a pet-name ending, the last letter doubled or not (Tom → Tommy)."""
+    rest = token[len(name) :]
+    if rest[:1] == name[-1:]:
+        rest = rest[1:]
+    return rest in _PET_SUFFIXES
 
 
 def _first_of_each(found: list[Finding]) -> list[Finding]:

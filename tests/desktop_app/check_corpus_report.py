@@ -92,7 +92,8 @@ def main() -> int:
         part_score = score([c for c in cases if c.source.split("_", 1)[1] == part])
         print(
             f"  {part:<8} {part_score.good:>3} good {part_score.bad:>3} bad  "
-            f"false alarms {part_score.false_positive}  missed {part_score.false_negative}"
+            f"false alarms {part_score.false_positive}  missed {part_score.false_negative}  "
+            f"precision {part_score.precision:.2f}  recall {part_score.recall:.2f}"
         )
     for case_id, codes in result.false_alarms:
         print(f"  false alarm  {case_id}: {', '.join(codes)}")

@@ -273,6 +273,10 @@ def test_empty_store_shows_the_empty_state_and_can_add(qtbot, ui_ctx, page_state
     with qtbot.waitSignal(page.ids_applied, timeout=5000):
         page.detail.request_save()
     assert page.model.rowCount() == 1 and page.stack.currentWidget() is not page.empty
+    # With customers in the list, the import stays one click away in the toolbar.
+    assert page.toolbar_import_button.isVisible()
+    qtbot.mouseClick(page.toolbar_import_button, Qt.MouseButton.LeftButton)
+    assert calls == [1, 1]
 
 
 def test_changes_announced_elsewhere_refresh_the_table(qtbot, store, page_state):

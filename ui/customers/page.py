@@ -93,6 +93,10 @@ class CustomersPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addSpacing(12)
+        self.toolbar_import_button = QPushButton("Import…")
+        self.toolbar_import_button.setToolTip("Import customers from a file (Ctrl+I)")
+        self.toolbar_import_button.hide()
+        top.addWidget(self.toolbar_import_button)
         top.addWidget(self.add_button)
         top.addWidget(self.delete_button)
 
@@ -154,6 +158,8 @@ class CustomersPage(QWidget):
         """The import feature's hook: show "Import a customer list…" on the empty state."""
         self.import_button.clicked.connect(callback)
         self.import_button.show()
+        self.toolbar_import_button.clicked.connect(callback)
+        self.toolbar_import_button.show()
 
     # -- loading the id array ------------------------------------------------------------------
 
