@@ -32,4 +32,4 @@ def run(env: Env) -> list[Result]:
             fondly.append(_peak_mb(run_child(probe, env, ready_prefix="", timeout=300)[1]))
     return [Result("P6", measure, median(fondly), "MB", "≤ 250 MB", baseline=median(bare),
                    baseline_name="bare QMainWindow",
-                   note=f"peak resident set (ru_maxrss) of the process; the table reported {rows} rows.")]
+                   note=f"peak resident set (VmHWM) of the process; the table reported {rows} rows.")]
