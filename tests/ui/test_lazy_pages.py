@@ -72,3 +72,20 @@ def test_the_app_opens_on_customers_without_building_the_other_pages(qtbot, ui_c
     window.show_page("today")
     assert window.pages["today"].built
     assert window.stack.currentWidget() is window.pages["today"].widget
+
+
+def test_the_customer_cards_extra_tabs_are_built_when_first_looked_at(qtbot, ui_ctx):
+    from ui.customers.page import CustomersPage
+
+    fill_customers(ui_ctx.db, 5)
+    page = CustomersPage(ui_ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ids_applied, timeout=5000):
+        page.show()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    assert page.card._occasions is None and page.card._history is None
+    page.card.setCurrentIndex(1)
+    assert page.card._occasions is not None and page.card._history is None
+    assert page.card.currentWidget().isAncestorOf(page.card.occasions)
+    page.card.setCurrentIndex(2)
+    assert page.card.currentWidget().isAncestorOf(page.card.history)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.changes import Changes
-from desktop_app.outbox_actions import sent_to_customer
 from ui.context import UiContext
-from ui.customer_occasions import CustomerOccasionsPanel
 from ui.customers.detail import CustomerDetailPanel
-from ui.sent_model import STATE_WORDS, when_text
+
+if TYPE_CHECKING:
+    from ui.customer_occasions import CustomerOccasionsPanel
 
 
 class CustomerHistoryList(QWidget):
@@ -26,6 +28,9 @@ class CustomerHistoryList(QWidget):
         layout.addWidget(self.list, 1)
 
     def show_customer(self, customer_id: int | None) -> None:
+        from desktop_app.outbox_actions import sent_to_customer
+        from ui.sent_model import STATE_WORDS, when_text
+
         self.list.clear()
         if customer_id is None:
             return
@@ -45,15 +50,34 @@ class CustomerCard(QTabWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail
-        self.occasions = CustomerOccasionsPanel(ctx)
-        self.history = CustomerHistoryList(ctx)
+        # The extra tabs' panels (and their modules) are built when first looked at: the card
+        # is part of the window's start, its tabs are not.
+        self._occasions: CustomerOccasionsPanel | None = None
+        self._history: CustomerHistoryList | None = None
+        self._slots = [_Slot(), _Slot()]
         self.addTab(detail, "Details")
-        self.addTab(self.occasions, "Visits && requests")
-        self.addTab(self.history, "Sent")
+        self.addTab(self._slots[0], "Visits && requests")
+        self.addTab(self._slots[1], "Sent")
         self.customer_id: int | None = None
         self._stale = {1: True, 2: True}
         self.currentChanged.connect(self._refresh_current)
         ctx.hub.changed.connect(self._on_changes)
+
+    @property
+    def occasions(self) -> CustomerOccasionsPanel:
+        if self._occasions is None:
+            from ui.customer_occasions import CustomerOccasionsPanel
+
+            self._occasions = CustomerOccasionsPanel(self.ctx)
+            self._slots[0].put(self._occasions)
+        return self._occasions
+
+    @property
+    def history(self) -> CustomerHistoryList:
+        if self._history is None:
+            self._history = CustomerHistoryList(self.ctx)
+            self._slots[1].put(self._history)
+        return self._history
 
     def show_customer_id(self, customer_id: int | None) -> None:
         if customer_id == self.customer_id:
@@ -76,3 +100,15 @@ class CustomerCard(QTabWidget):
         if changes.outbox or changes.drafts:
             self._stale[2] = True
             self._refresh_current()
+
+
+class _Slot(QWidget):
+    """A tab's page that takes its panel when the panel is first needed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def put(self, panel: QWidget) -> None:
+        self._layout.addWidget(panel)
