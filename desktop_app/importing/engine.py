@@ -98,7 +98,7 @@ def run_import(
     job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
                           keep_rows=keep_rows, limit_rows=limit_rows)
     try:
-        with db.atomic():
+        with store.larger_cache(db), db.atomic():
             job.run()
             if mapping is not None and not dry_run and mapping != default_mapping(fmt, table.header):
                 store.save_mapping(db, header_key(table.header), mapping.to_json())

@@ -183,12 +183,18 @@ class RowReader:
 
     def read(self, number: int, cells: Sequence[object]) -> Candidate | Rejection:
         found = self.cells_by_field(cells)
-        value = self._text
-        display, first, last = self._names(found)
-        email_cell = value(found, "email")
-        phone_cell = value(found, "phone")
-        email = clean_email(email_cell)
-        phone = clean_phone(phone_cell)
+        # Every found value but the birthday is already trimmed text (cells_by_field), so a
+        # plain dict lookup stands in for _text on the hot path.
+        get = found.get
+        first = get("first_name", "")
+        last = get("last_name", "")
+        full = get("name", "")
+        joined = f"{first} {last}" if first and last else (first or last)
+        display = (full or joined) if self.mapping.name_first else (joined or full)
+        email_cell = get("email", "")
+        phone_cell = get("phone", "")
+        email = clean_email(email_cell) if email_cell else ""
+        phone = clean_phone(phone_cell) if phone_cell else ""
         email_ok = bool(email) and is_valid_email(email)
         phone_ok = bool(phone) and is_valid_phone(phone)
         warnings: list[str] = []
@@ -208,8 +214,11 @@ class RowReader:
         else:
             return Rejection(number, "no_contact", display, email_cell, phone_cell)
 
-        raw_birthday = self._birthday_cell(found)
+        raw_birthday = get("birthday")
+        if raw_birthday is None and ("birth_month" in found or "birth_day" in found):
+            raw_birthday = self._birthday_cell(found)
         birthday = None
+        birthday_text = ""
         if raw_birthday is not None:
             try:
                 if (self.decide_slash_order is not None and raw_birthday.__class__ is str
@@ -219,22 +228,17 @@ class RowReader:
                 birthday = parse_birthday(raw_birthday, order=self.slash_order)
             except InvalidBirthday:
                 warnings.append("invalid_birthday")
-        consent = self.mapping.consent_constant or consent_of(value(found, "consent"))
-        notes = found.get("notes", "")
+            birthday_text = (raw_birthday if raw_birthday.__class__ is str
+                             else text(raw_birthday).strip())
+        consent = self.mapping.consent_constant or consent_of(get("consent", ""))
+        shopify_id = get("shopify_id")
         return Candidate(
-            row=number,
-            key=key,
-            display_name=display,
-            first_name=first,
-            last_name=last,
-            email=email if email_ok else None,
-            phone=phone if phone_ok else None,
-            birthday=birthday,
-            consent=consent,
-            notes=notes,
-            tags=value(found, "tags"),
-            shopify_id=value(found, "shopify_id").lstrip("'") or None,
-            square_id=value(found, "square_id") or None,
-            warnings=tuple(warnings),
-            birthday_text=text(raw_birthday).strip() if raw_birthday is not None else "",
+            number, key, display, first, last,
+            email if email_ok else None,
+            phone if phone_ok else None,
+            birthday, consent, get("notes", ""), get("tags", ""),
+            (shopify_id.lstrip("'") or None) if shopify_id else None,
+            get("square_id") or None,
+            tuple(warnings),
+            birthday_text,
         )
