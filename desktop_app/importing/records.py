@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -106,6 +107,16 @@ class RowReader:
         self.decide_slash_order: Callable[[], str] | None = None
         self._columns = {name: mapping.columns.get(name, ()) for name in FIELDS}
         self._mapped = [(name, idx) for name, idx in self._columns.items() if idx]
+        # The fast path of cells_by_field: fields read from one column are fetched at once with
+        # an itemgetter and trimmed with one map(str.strip); several-column fields (a Shopify
+        # phone) keep the general loop.
+        single = [(name, idx[0]) for name, idx in self._mapped if len(idx) == 1]
+        self._single_names = tuple(name for name, _ in single)
+        self._single_get = (itemgetter(*(i for _, i in single)) if len(single) > 1 else None)
+        self._single_need = max((i for _, i in single), default=0) + 1
+        self._multi = [(name, idx) for name, idx in self._mapped if len(idx) > 1]
+        notes = self._columns["notes"]
+        self._notes_index = notes[0] if len(notes) == 1 else None
 
     def cell(self, cells: Sequence[object], field_name: str) -> object:
         for index in self._columns[field_name]:
@@ -130,9 +141,28 @@ class RowReader:
         Values are trimmed text, except ``notes`` (verbatim) and ``birthday`` (an XLSX date
         stays a date).
         """
-        found: dict[str, object] = {}
+        getter = self._single_get
+        if getter is not None and len(cells) >= self._single_need:
+            try:
+                found = {name: value for name, value in
+                         zip(self._single_names, map(str.strip, getter(cells))) if value}
+            except TypeError:  # a cell that is not text (XLSX): the general path
+                pass
+            else:
+                if "notes" in found and self._notes_index is not None:
+                    found["notes"] = cells[self._notes_index]  # notes stay verbatim
+                if self._multi:
+                    self._fill(found, cells, self._multi)
+                return found
+        found = {}
+        self._fill(found, cells, self._mapped)
+        return found
+
+    @staticmethod
+    def _fill(found: dict[str, object], cells: Sequence[object],
+              mapped: list[tuple[str, tuple[int, ...]]]) -> None:
         size = len(cells)
-        for field_name, indexes in self._mapped:
+        for field_name, indexes in mapped:
             for index in indexes:
                 if index < size:
                     value = cells[index]
@@ -147,7 +177,6 @@ class RowReader:
                             found[field_name] = (value if field_name == "birthday" else
                                                  shown if field_name == "notes" else shown.strip())
                             break
-        return found
 
     @staticmethod
     def _text(found: dict[str, object], field_name: str) -> str:
