@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 from desktop_app.contacts import clean_email, clean_phone, is_valid_email, is_valid_phone
@@ -144,8 +144,9 @@ class RowReader:
         getter = self._single_get
         if getter is not None and len(cells) >= self._single_need:
             try:
+                trimmed = map(str.strip, getter(cells))
                 found = {name: value for name, value in
-                         zip(self._single_names, map(str.strip, getter(cells))) if value}
+                         zip(self._single_names, trimmed, strict=True) if value}
             except TypeError:  # a cell that is not text (XLSX): the general path
                 pass
             else:
