@@ -1,0 +1,68 @@
+"""The import's speed devices change nothing visible: the page cache is put back, the fast
+paths of row reading agree with the general ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop_app.contacts import is_valid_email
+from desktop_app.importing.engine import run_import
+from desktop_app.importing.formats import Mapping
+from desktop_app.importing.records import _PLAIN_EMAIL, RowReader
+from storage import imports
+
+
+def cache_size(db) -> int:
+    return db.execute("PRAGMA cache_size").fetchone()[0]
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_import_puts_the_page_cache_back(tmp_path, db, dry_run):
+    db.execute("PRAGMA cache_size=-1234")
+    path = tmp_path / "a.csv"
+    path.write_text("Name,Email\nAnn Lee,ann@example.com\n", encoding="utf-8")
+    result = run_import(db, path, dry_run=dry_run)
+    assert result.accepted == 1
+    assert cache_size(db) == -1234
+
+
+def test_larger_cache_is_set_inside_and_restored_after_a_failure(db):
+    db.execute("PRAGMA cache_size=-2000")
+    with pytest.raises(RuntimeError), imports.larger_cache(db, kib=4096):
+        assert cache_size(db) == -4096
+        raise RuntimeError("boom")
+    assert cache_size(db) == -2000
+
+
+@pytest.mark.parametrize("address", [
+    "ann@example.com", "A.B+c@Ex-Ample.co.UK", "x@y.invalid", "x@y.INVALID", "x@y.invalidx",
+    "a..b@c.com", ".a@c.com", "a.@c.com", "a@-b.com", "a@b-.com", "a@b.c", "a@b.c0m",
+    "\u212a@b.com", "a@b\u017f.com", "a@b", "a@b..com", "customer5@example",
+])
+def test_plain_address_shape_only_accepts_valid_addresses(address):
+    if _PLAIN_EMAIL.fullmatch(address):
+        assert is_valid_email(address)
+
+
+def test_plain_address_shape_covers_the_common_case():
+    assert _PLAIN_EMAIL.fullmatch("customer123@example.com")
+    assert not _PLAIN_EMAIL.fullmatch("x@y.invalid")
+
+
+MAPPING = Mapping(columns={"first_name": (0,), "last_name": (1,), "email": (2,),
+                           "phone": (4, 3), "notes": (5,), "birthday": (6,)})
+
+
+@pytest.mark.parametrize("cells", [
+    ["Ann", " Lee ", " ann@example.com ", "", "'+1 503 555 0101", "  a note  ", "1990-01-02"],
+    ["", "", "", "503 555 0101", "", "", ""],
+    ["Ann", "Lee", "ann@example.com", "", "", None, dt.date(1990, 1, 2)],  # XLSX-like cells
+    ["Ann", "Lee", "ann@example.com"],  # a short row
+])
+def test_fast_and_general_cell_reading_agree(cells):
+    reader = RowReader(MAPPING)
+    general: dict = {}
+    reader._fill(general, cells, reader._mapped)
+    assert reader.cells_by_field(cells) == general
