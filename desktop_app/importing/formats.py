@@ -23,7 +23,7 @@ FORMAT_LABELS = {
     "wix": "Wix contacts", "thunderbird": "Thunderbird address book", "vcard": "vCard contacts",
     "ldif": "LDIF address book", "generic": "Spreadsheet",
     "shopify_products": "Shopify products", "square_items": "Square item library",
-    "shopify_inventory": "Shopify inventory",
+    "shopify_inventory": "Shopify inventory", "fondly": "Fondly export",
 }
 PRODUCT_FORMATS = ("shopify_products", "square_items", "shopify_inventory")
 
@@ -101,6 +101,7 @@ def detect_format(header: list[str], source: str) -> str:
         ("woocommerce", {"total spend", "aov"}),
         ("wix", {"email 1", "email subscriber status"}),
         ("thunderbird", {"primary email", "display name"}),
+        ("fondly", {"display_name", "email_consent", "do_not_contact"}),
     )
     for name, needed in rules:
         if needed <= names:
@@ -143,6 +144,11 @@ _KNOWN: dict[str, dict[str, tuple[str, ...]]] = {
     "vcard": {"name": ("name",), "first_name": ("first name",), "last_name": ("last name",),
               "email": ("e-mail",), "phone": ("phone",), "birthday": ("birthday",),
               "notes": ("notes",), "tags": ("categories",)},
+    # `fondly export customers`: a shop moving to a new computer brings its own list back.
+    "fondly": {"name": ("display_name",), "first_name": ("first_name",),
+               "last_name": ("last_name",), "email": ("email",), "phone": ("phone",),
+               "birthday": ("birthday",), "consent": ("email_consent",), "notes": ("notes",),
+               "tags": ("tags",)},
     "ldif": {"name": ("name",), "first_name": ("first name",), "last_name": ("last name",),
              "email": ("e-mail",), "phone": ("phone",), "birthday": ("birthday",),
              "notes": ("notes",)},
@@ -201,7 +207,7 @@ def default_mapping(fmt: str, header: list[str]) -> Mapping:
     constant = None
     if fmt == "mailchimp":
         constant = "no" if "unsub_time" in lowered else "yes"
-    return Mapping(columns, constant, name_first=fmt in ("vcard", "ldif", "thunderbird"))
+    return Mapping(columns, constant, name_first=fmt in ("vcard", "ldif", "thunderbird", "fondly"))
 
 
 def _generic_wanted(lowered: list[str]) -> dict[str, tuple[str, ...]]:
