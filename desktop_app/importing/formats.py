@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 
 # The fields a column can feed; "ignore" is the absence of a field.
 FIELDS = ("name", "first_name", "last_name", "email", "phone", "birthday", "consent", "notes",
-          "tags", "shopify_id", "square_id", "birth_year", "birth_month", "birth_day")
+          "tags", "shopify_id", "square_id", "birth_year", "birth_month", "birth_day",
+          "language", "do_not_contact")
 FIELD_LABELS = {
     "name": "Full name", "first_name": "First name", "last_name": "Last name",
     "email": "E-mail", "phone": "Phone", "birthday": "Birthday", "consent": "E-mail consent",
     "notes": "Notes", "tags": "Tags", "shopify_id": "Shopify customer ID",
     "square_id": "Square customer ID", "birth_year": "Birth year", "birth_month": "Birth month",
-    "birth_day": "Birth day",
+    "birth_day": "Birth day", "language": "Language", "do_not_contact": "Do not contact",
 }
 FORMAT_LABELS = {
     "shopify": "Shopify customers", "shopify_legacy": "Shopify customers (before 2023)",
@@ -148,7 +149,8 @@ _KNOWN: dict[str, dict[str, tuple[str, ...]]] = {
     "fondly": {"name": ("display_name",), "first_name": ("first_name",),
                "last_name": ("last_name",), "email": ("email",), "phone": ("phone",),
                "birthday": ("birthday",), "consent": ("email_consent",), "notes": ("notes",),
-               "tags": ("tags",)},
+               "tags": ("tags",), "language": ("language",),
+               "do_not_contact": ("do_not_contact",)},
     "ldif": {"name": ("name",), "first_name": ("first name",), "last_name": ("last name",),
              "email": ("e-mail",), "phone": ("phone",), "birthday": ("birthday",),
              "notes": ("notes",)},
@@ -180,6 +182,9 @@ _GENERIC: dict[str, tuple[str, ...]] = {
               "bemerkungen", "remarques", "commentaire", "commentaires", "notas", "nota",
               "comentarios"),
     "tags": ("tags", "labels", "categories", "schlagworte", "étiquettes", "etiquetas"),
+    "language": ("language", "sprache", "langue", "idioma"),
+    "do_not_contact": ("do not contact", "do_not_contact", "nicht kontaktieren",
+                       "ne pas contacter", "no contactar"),
 }
 
 
