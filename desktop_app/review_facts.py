@@ -87,7 +87,7 @@ def refresh_findings(
 
 
 def mail_account_configured(db: Database) -> bool:
-    """True when a mail account is saved (the ``mail_account`` settings key of branch mail-account).
+    """True when a mail account is saved (the ``mail_account`` settings key).
 
     Cheap and secret-free: it never touches the keyring.
     """

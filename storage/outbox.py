@@ -68,7 +68,7 @@ def _row(values) -> OutboxRow:
     return OutboxRow(*values)
 
 
-# -- inserting (the review helper approves; tests and tools use this too) -------------------------
+# -- inserting (approving in the review queue; tests and tools use this too) -------------------------
 
 
 def enqueue(

@@ -96,6 +96,8 @@ def parse_birthday(value: object, *, order: str = MONTH_FIRST) -> Birthday | Non
     (Birthday(month=2, day=29, year=None), None)
     >>> parse_birthday("12/03/1986", order="dmy")
     Birthday(month=3, day=12, year=1986)
+    >>> parse_birthday("'--06-21")
+    Birthday(month=6, day=21, year=None)
     """
     if value is None:
         return None
@@ -104,6 +106,9 @@ def parse_birthday(value: object, *, order: str = MONTH_FIRST) -> Birthday | Non
     if isinstance(value, dt.date):
         return _checked(value.month, value.day, value.year)
     text = str(value).strip()
+    if text.startswith("'"):
+        # A spreadsheet's "this is text" guard (Fondly's own export writes '--06-21).
+        text = text[1:].strip()
     if not text:
         return None
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit() \

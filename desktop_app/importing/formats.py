@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 
 # The fields a column can feed; "ignore" is the absence of a field.
 FIELDS = ("name", "first_name", "last_name", "email", "phone", "birthday", "consent", "notes",
-          "tags", "shopify_id", "square_id", "birth_year", "birth_month", "birth_day")
+          "tags", "shopify_id", "square_id", "birth_year", "birth_month", "birth_day",
+          "language", "do_not_contact")
 FIELD_LABELS = {
     "name": "Full name", "first_name": "First name", "last_name": "Last name",
     "email": "E-mail", "phone": "Phone", "birthday": "Birthday", "consent": "E-mail consent",
     "notes": "Notes", "tags": "Tags", "shopify_id": "Shopify customer ID",
     "square_id": "Square customer ID", "birth_year": "Birth year", "birth_month": "Birth month",
-    "birth_day": "Birth day",
+    "birth_day": "Birth day", "language": "Language", "do_not_contact": "Do not contact",
 }
 FORMAT_LABELS = {
     "shopify": "Shopify customers", "shopify_legacy": "Shopify customers (before 2023)",
@@ -23,7 +24,7 @@ FORMAT_LABELS = {
     "wix": "Wix contacts", "thunderbird": "Thunderbird address book", "vcard": "vCard contacts",
     "ldif": "LDIF address book", "generic": "Spreadsheet",
     "shopify_products": "Shopify products", "square_items": "Square item library",
-    "shopify_inventory": "Shopify inventory",
+    "shopify_inventory": "Shopify inventory", "fondly": "Fondly export",
 }
 PRODUCT_FORMATS = ("shopify_products", "square_items", "shopify_inventory")
 
@@ -101,6 +102,7 @@ def detect_format(header: list[str], source: str) -> str:
         ("woocommerce", {"total spend", "aov"}),
         ("wix", {"email 1", "email subscriber status"}),
         ("thunderbird", {"primary email", "display name"}),
+        ("fondly", {"display_name", "email_consent", "do_not_contact"}),
     )
     for name, needed in rules:
         if needed <= names:
@@ -143,6 +145,12 @@ _KNOWN: dict[str, dict[str, tuple[str, ...]]] = {
     "vcard": {"name": ("name",), "first_name": ("first name",), "last_name": ("last name",),
               "email": ("e-mail",), "phone": ("phone",), "birthday": ("birthday",),
               "notes": ("notes",), "tags": ("categories",)},
+    # `fondly export customers`: a shop moving to a new computer brings its own list back.
+    "fondly": {"name": ("display_name",), "first_name": ("first_name",),
+               "last_name": ("last_name",), "email": ("email",), "phone": ("phone",),
+               "birthday": ("birthday",), "consent": ("email_consent",), "notes": ("notes",),
+               "tags": ("tags",), "language": ("language",),
+               "do_not_contact": ("do_not_contact",)},
     "ldif": {"name": ("name",), "first_name": ("first name",), "last_name": ("last name",),
              "email": ("e-mail",), "phone": ("phone",), "birthday": ("birthday",),
              "notes": ("notes",)},
@@ -174,6 +182,9 @@ _GENERIC: dict[str, tuple[str, ...]] = {
               "bemerkungen", "remarques", "commentaire", "commentaires", "notas", "nota",
               "comentarios"),
     "tags": ("tags", "labels", "categories", "schlagworte", "étiquettes", "etiquetas"),
+    "language": ("language", "sprache", "langue", "idioma"),
+    "do_not_contact": ("do not contact", "do_not_contact", "nicht kontaktieren",
+                       "ne pas contacter", "no contactar"),
 }
 
 
@@ -201,7 +212,7 @@ def default_mapping(fmt: str, header: list[str]) -> Mapping:
     constant = None
     if fmt == "mailchimp":
         constant = "no" if "unsub_time" in lowered else "yes"
-    return Mapping(columns, constant, name_first=fmt in ("vcard", "ldif", "thunderbird"))
+    return Mapping(columns, constant, name_first=fmt in ("vcard", "ldif", "thunderbird", "fondly"))
 
 
 def _generic_wanted(lowered: list[str]) -> dict[str, tuple[str, ...]]:

@@ -18,7 +18,8 @@ FIELD_COLUMNS = {
     "phone": ("phone", "phone_key"), "birthday": ("birth_month", "birth_day", "birth_year"),
     "email_consent": ("email_consent", "consent_source", "consent_at"),
     "notes": ("notes",), "tags": ("tags",), "shopify_id": ("shopify_id",),
-    "square_id": ("square_id",),
+    "square_id": ("square_id",), "language": ("language",),
+    "do_not_contact": ("do_not_contact",),
 }
 
 
@@ -40,7 +41,7 @@ def merged_consent(old: str, new: str) -> str:
 NEW_COLUMNS = ("first_name", "last_name", "display_name", "email", "email_key", "phone",
                "phone_key", "birth_month", "birth_day", "birth_year", "email_consent",
                "consent_source", "consent_at", "notes", "tags", "shopify_id", "square_id",
-               "created_at", "updated_at")
+               "language", "do_not_contact", "created_at", "updated_at")
 
 
 def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
@@ -51,7 +52,8 @@ def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
             c.email.lower() if c.email else None, c.phone,
             phone_key(c.phone), b.month if b else None, b.day if b else None,
             b.year if b else None, c.consent, source if known else None, now if known else None,
-            c.notes, c.tags, c.shopify_id, c.square_id, now, now)
+            c.notes, c.tags, c.shopify_id, c.square_id, c.language,
+            1 if c.do_not_contact else 0, now, now)
 
 
 def merge(current: dict, candidate: Candidate, *, source: str, now: str
@@ -71,6 +73,10 @@ def merge(current: dict, candidate: Candidate, *, source: str, now: str
     fill("display_name", candidate.display_name)
     fill("first_name", candidate.first_name)
     fill("last_name", candidate.last_name)
+    fill("language", candidate.language)
+    if candidate.do_not_contact and not current.get("do_not_contact"):
+        # Like consent, "do not contact" only ever tightens: a file never lifts it.
+        proposed["do_not_contact"] = {"do_not_contact": 1}
     if candidate.email and not current.get("email"):
         proposed["email"] = {"email": candidate.email, "email_key": email_key(candidate.email)}
     if candidate.phone and phone_key(candidate.phone) != current.get("phone_key"):

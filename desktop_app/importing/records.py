@@ -79,6 +79,8 @@ class Candidate(NamedTuple):
     square_id: str | None
     warnings: tuple[str, ...]
     birthday_text: str = ""  # the cell, for the invalid_birthday message
+    language: str | None = None
+    do_not_contact: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,27 @@ class Rejection:
     name: str
     email: str
     phone: str
+
+
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x", "ja", "oui", "sí", "si", "wahr", "vrai"})
+
+
+def language_of(cell: str) -> str | None:
+    """A language code the templates know a variant for, from a code or an English name.
+
+    >>> language_of("de"), language_of("French"), language_of("es-MX"), language_of("Klingon")
+    ('de', 'fr', 'es', None)
+    """
+    word = cell.strip().lower()
+    if not word:
+        return None
+    names = {"english": "en", "german": "de", "deutsch": "de", "french": "fr",
+             "français": "fr", "francais": "fr", "spanish": "es", "español": "es",
+             "espanol": "es"}
+    if word in names:
+        return names[word]
+    code = word.replace("_", "-").split("-", 1)[0]
+    return code if len(code) == 2 and code.isalpha() else None
 
 
 def text(cell: object) -> str:
@@ -274,6 +297,7 @@ class RowReader:
                              else text(raw_birthday).strip())
         consent = self.mapping.consent_constant or consent_of(get("consent", ""))
         shopify_id = get("shopify_id")
+        language = get("language")
         return Candidate(
             number, key, display, first, last,
             email if email_ok else None,
@@ -283,4 +307,6 @@ class RowReader:
             get("square_id") or None,
             tuple(warnings),
             birthday_text,
+            language_of(language) if language else None,
+            get("do_not_contact", "").lower() in TRUE_WORDS,
         )

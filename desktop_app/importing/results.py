@@ -93,7 +93,7 @@ class ImportResult:
                 "warnings": len(self.warnings)}
 
     def to_json(self) -> dict:
-        """The CLI's ``--json`` shape (issue 3)."""
+        """The CLI's ``--json`` shape (documented in the README)."""
         data = {
             "format": self.format,
             "kind": self.kind,

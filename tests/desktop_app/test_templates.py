@@ -53,7 +53,7 @@ def test_there_is_a_default_for_every_occasion_and_language():
 
 @pytest.fixture
 def samples() -> Path:
-    # A worktree sits one level deeper than the main checkout: look beside both.
+    # A nested checkout sits one level deeper: look beside both.
     for base in (ROOT.parent, ROOT.parent.parent):
         if (base / "shared" / "samples" / "expected.json").is_file():
             return base / "shared" / "samples"

@@ -7,10 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,6 +23,7 @@ from ui.customers.empty import EmptyCustomersWidget
 from ui.customers.id_loader import Head, IdLoader
 from ui.customers.model import PAGE_SIZE, CustomerTableModel
 from ui.customers.table import CustomerTableView
+from ui.customers.toolbar import CustomersToolbar
 from ui.errors import show_app_error
 from ui.keys import shortcut
 from ui.questions import ask_yes_no
@@ -76,29 +73,16 @@ class CustomersPage(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, e-mail, phone and notes   (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
+        self.toolbar = CustomersToolbar()
+        self.search = self.toolbar.search
         self.search.textChanged.connect(self._on_search_typed)
         self.search.returnPressed.connect(self._focus_table)
-        self.count_label = QLabel("Loading…")
-        self.count_label.setObjectName("customerCount")
-        self.add_button = QPushButton("Add customer")
-        self.add_button.setToolTip("Add a customer (Ctrl+N)")
+        self.count_label = self.toolbar.count_label
+        self.toolbar_import_button = self.toolbar.import_button
+        self.add_button = self.toolbar.add_button
         self.add_button.clicked.connect(self.start_new)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the selected customers (Delete)")
+        self.delete_button = self.toolbar.delete_button
         self.delete_button.clicked.connect(self.delete_selected)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
-        top.addSpacing(12)
-        self.toolbar_import_button = QPushButton("Import…")
-        self.toolbar_import_button.setToolTip("Import customers from a file (Ctrl+I)")
-        self.toolbar_import_button.hide()
-        top.addWidget(self.toolbar_import_button)
-        top.addWidget(self.add_button)
-        top.addWidget(self.delete_button)
 
         self.table = CustomerTableView()
         self.table.setModel(self.model)
@@ -123,7 +107,7 @@ class CustomersPage(QWidget):
         list_view = QWidget()
         list_layout = QVBoxLayout(list_view)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(top)
+        list_layout.addWidget(self.toolbar)
         list_layout.addWidget(self.splitter, 1)
 
         self.empty = EmptyCustomersWidget()

@@ -1,4 +1,4 @@
-"""Find ../shared even from a worktree nested deeper than the main checkout (e.g. /work/wt/x)."""
+"""Find ../shared beside the checkout, or beside a folder above it (a nested checkout)."""
 
 from __future__ import annotations
 
