@@ -20,7 +20,9 @@ age_unknown_year           block     the text states an age but the year of birt
 age_wrong                  block     the stated age does not match the year of birth
 birthday_late              warn      a birthday note well past the date without belated wording
 birthday_not_today         warn      the note says "today" but the birthday is days away
-opted_out                  block     the customer said no to e-mails
+opted_out                  block     the customer said no to e-mails (a marketing note)
+asked_for_it               info      a back-in-stock note they asked for, to someone who said no
+                                     to marketing e-mails (a service message: it may go)
 do_not_contact             block     the customer is marked "do not contact"
 no_valid_email             block     no valid e-mail address to send to
 offer_without_consent      block     an offer or discount to someone without marketing consent
@@ -67,6 +69,7 @@ SEVERITY: dict[str, Severity] = {
     "birthday_late": "warn",
     "birthday_not_today": "warn",
     "opted_out": "block",
+    "asked_for_it": "info",
     "do_not_contact": "block",
     "no_valid_email": "block",
     "offer_without_consent": "block",

@@ -29,7 +29,17 @@ def consent(view: DraftView) -> list[Finding]:
         for line in (customer.notes or "").splitlines()
         if find_phrases(fold(line), lx.NO_EMAIL_NOTE_WORDS)
     ]
-    if answer == "no":
+    if answer == "no" and not marketing:
+        # They asked to be told when it is back: a service message, allowed unless they are
+        # marked "do not contact" — but it must stay a service message (no offer, see below).
+        out.append(
+            finding(
+                "asked_for_it",
+                f"{name} said no to marketing e-mails, but asked for this note. Keep it to the "
+                "item they asked about.",
+            )
+        )
+    elif answer == "no":
         out.append(
             finding(
                 "opted_out",
@@ -53,7 +63,7 @@ def consent(view: DraftView) -> list[Finding]:
                 f"There is no valid e-mail address{shown}. Fix the address on the customer card.",
             )
         )
-    if offers and answer == "unknown":
+    if offers and (answer == "unknown" or (answer == "no" and not marketing)):
         out.append(
             finding(
                 "offer_without_consent",

@@ -46,7 +46,8 @@ def test_default_templates_render_clean(occasion, language):
 
 # What the sample bakery's customers may rightly raise: who they are, not how the note is worded.
 ABOUT_THE_CUSTOMER = {
-    "opted_out", "do_not_contact", "no_valid_email", "consent_unknown", "complaint_in_notes",
+    "opted_out", "asked_for_it", "do_not_contact", "no_valid_email", "consent_unknown",
+    "complaint_in_notes",
     "sensitive_note",
 }
 

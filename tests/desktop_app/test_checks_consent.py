@@ -150,3 +150,20 @@ def test_words_that_only_look_like_offers_need_no_consent(language, line):
     body = draft(language).body.replace("\n\n", f"\n\n{line} ", 1)
     facts = draft(language, body=body, customer_changes={"email_consent": "unknown"})
     assert "offer_without_consent" not in codes(facts)
+
+
+def test_a_requested_back_in_stock_note_to_someone_who_said_no_may_go_without_offers():
+    said_no = {"email_consent": "no"}
+    plain = draft(occasion="restock", customer_changes=said_no,
+                  subject="The rye sourdough is back",
+                  body="Hi Anna,\n\nYou asked us to tell you when the rye sourdough was back: "
+                       "it is on the counter from today.\n\nWarmly,\nMaren")
+    found = {f.code: f.severity for f in check_draft(plain)}
+    assert "opted_out" not in found and found.get("asked_for_it") == "info"
+    assert not [s for s in found.values() if s in ("warn", "block")], found
+    # A marketing occasion to the same customer still blocks.
+    assert "opted_out" in codes(draft(occasion="birthday", customer_changes=said_no))
+    # And the service note must not turn into an offer.
+    offer = draft(occasion="restock", customer_changes=said_no,
+                  body="Hi Anna,\n\nThe rye is back — and here is 20% off your next order!")
+    assert "offer_without_consent" in codes(offer)
