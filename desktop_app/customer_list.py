@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,9 +45,6 @@ def validate(values: dict) -> dict:
         data["phone"] = phone or None
     month, day, year = data.get("birth_month"), data.get("birth_day"), data.get("birth_year")
     if month or day:
-        import calendar
-        import datetime as dt
-
         if not (month and day and 1 <= month <= 12):
             raise AppError("The birthday needs both a month and a day.")
         if year:

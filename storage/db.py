@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -69,8 +68,3 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
         if pending:
             migrations.apply(db)
     return db
-
-
-def copy_file(src: Path, dest: Path) -> None:
-    """Copy a database file (used by tests and exports of the store)."""
-    shutil.copy2(src, dest)

@@ -54,14 +54,10 @@ def _split_sql(script: str) -> list[str]:
     for line in script.strip().splitlines():
         current.append(line)
         joined = "\n".join(current)
-        if line.rstrip().endswith(";") and _complete(joined):
+        if line.rstrip().endswith(";") and sqlite3.complete_statement(joined):
             statements.append(joined)
             current = []
     return statements
-
-
-def _complete(sql: str) -> bool:
-    return sqlite3.complete_statement(sql)
 
 
 @migrations()
