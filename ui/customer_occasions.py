@@ -56,6 +56,7 @@ class CustomerOccasionsPanel(QWidget):
         layout.addWidget(self.requests)
         layout.addLayout(entry)
         layout.addWidget(self.status)
+        layout.addStretch(1)  # keep the panel at the top of a tall card
         self.product.chosen.connect(lambda _id: self.variant.setFocus())
         self.variant.returnPressed.connect(self.add_request)
         self.add_button.clicked.connect(self.add_request)
