@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 
 from sqlite_utils import Database
 
@@ -243,13 +244,26 @@ def customers_by_keys(db: Database, keys: Sequence[str], *,
     return found
 
 
+# Rows per multi-row INSERT: one SQLite call writes them all, while another thread may run
+# Python (executemany takes the interpreter lock back after every row). 200 × 21 values stays
+# far below SQLite's smallest limit on bound values (32,766).
+ROWS_PER_INSERT = 200
+
+
 def insert_customers(db: Database, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
-    """Insert many customers (value tuples in *columns* order) with one prepared statement."""
+    """Insert many customers (value tuples in *columns* order), in as few SQLite calls as can be."""
     if not rows:
         return
-    sql = (f"INSERT INTO customers ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
-    db.conn.executemany(sql, rows)
+    names = ", ".join(columns)
+    one = f"({', '.join('?' * len(columns))})"
+    full = len(rows) - len(rows) % ROWS_PER_INSERT
+    if full:
+        sql = f"INSERT INTO customers ({names}) VALUES " + ", ".join([one] * ROWS_PER_INSERT)
+        execute = db.conn.execute
+        for start in range(0, full, ROWS_PER_INSERT):
+            execute(sql, list(chain.from_iterable(rows[start : start + ROWS_PER_INSERT])))
+    if full < len(rows):
+        db.conn.executemany(f"INSERT INTO customers ({names}) VALUES {one}", rows[full:])
 
 
 def suspend_insert_indexing(db: Database, entity: str = "customer") -> list[str]:
@@ -308,6 +322,22 @@ def larger_cache(db: Database, kib: int = 32768) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size={int(before)}")
+
+
+@contextmanager
+def checked_by_caller(db: Database) -> Iterator[None]:
+    """Skip the customer table's CHECK constraints while an import writes rows it has checked.
+
+    The importer only writes months 1–12, days that exist and consent yes/no/unknown (it
+    parses them itself); SQLite checking each row again took a third of the insert time
+    (0.17 s of 0.57 s for 96,000 rows). ``PRAGMA integrity_check`` still checks them.
+    """
+    before = db.execute("PRAGMA ignore_check_constraints").fetchone()[0]
+    db.execute("PRAGMA ignore_check_constraints=ON")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA ignore_check_constraints={int(before)}")
 
 
 def restore_triggers(db: Database, statements: Sequence[str]) -> None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop_app.errors import AppError
 from desktop_app.importing.birthdays import slash_order
+from desktop_app.importing.columns import ColumnReader
+from desktop_app.importing.feed import Batch, RowFeed, quick_switching
 from desktop_app.importing.formats import (
     PRODUCT_FORMATS,
     Mapping,
@@ -21,7 +24,7 @@ from desktop_app.importing.formats import (
     header_key,
 )
 from desktop_app.importing.merging import NEW_COLUMNS, conflict_values, merge, new_customer
-from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
+from desktop_app.importing.records import Candidate, Rejection, RowReader
 from desktop_app.importing.results import ImportResult, RowOutcome
 from desktop_app.importing.tables import Table, open_table
 from desktop_app.progress import TaskContext
@@ -98,7 +101,7 @@ def run_import(
     job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
                           keep_rows=keep_rows, limit_rows=limit_rows)
     try:
-        with store.larger_cache(db), db.atomic():
+        with store.larger_cache(db), store.checked_by_caller(db), db.atomic():
             job.run()
             if mapping is not None and not dry_run and mapping != default_mapping(fmt, table.header):
                 store.save_mapping(db, header_key(table.header), mapping.to_json())
@@ -133,6 +136,7 @@ class _CustomerImport:
         self.pending_keys: set[str] = set()
         self.recorded: set[int] = set()
         self.reader.decide_slash_order = self._slash_order_of_column
+        self.fast_reader = ColumnReader.reader_for(self.reader)
 
     # -- the run ------------------------------------------------------------------------------
 
@@ -151,21 +155,17 @@ class _CustomerImport:
         self.suspended = store.suspend_insert_indexing(self.db)
         if stored < max(1000, self._estimated_rows()):
             self.suspended += store.suspend_secondary_indexes(self.db)
-        batch: list[tuple[int, list]] = []
         number = 0
-        for cells in self.table.open_rows():
-            if is_blank(cells):
-                result.blank_rows += 1
-                continue
-            number += 1
-            batch.append((number, cells))
-            if len(batch) >= BATCH_ROWS:
+        insert_row = partial(new_customer, source=self.source, now=self.now)
+        with quick_switching(), RowFeed(self.table.open_rows, self._read, insert_row,
+                                        batch_rows=BATCH_ROWS, limit=self.limit_rows,
+                                        position=self.table.position) as feed:
+            for batch in feed:
                 self._process(batch)
-                batch = []
-                self._progress(number)
-            if self.limit_rows is not None and number >= self.limit_rows:
-                break
-        self._process(batch)
+                result.blank_rows = batch.blank_rows
+                if batch.numbers:
+                    number = batch.numbers[-1]
+                    self._progress(number, batch.position)
         self._flush()
         if not self.result.dry_run:
             # A preview is rolled back, schema changes included: it need not rebuild anything.
@@ -183,31 +183,46 @@ class _CustomerImport:
             return self.table.size_hint // 120  # a customer export row is ~100–200 bytes
         return self.table.size_hint if self.table.source == "xlsx" else 0
 
-    def _progress(self, number: int) -> None:
+    def _progress(self, number: int, position: int) -> None:
         if self.ctx is None:
             return
         self.ctx.raise_if_cancelled()
-        done = self.table.position() if self.table.source == "csv" else number
+        done = position if self.table.source == "csv" else number
         self.ctx.report(done, self.table.size_hint, f"Reading row {number:,}…")
 
-    def _process(self, batch: list[tuple[int, list]]) -> None:
-        if not batch:
+    def _read(self, numbers: list[int], rows: list[list]) -> list[Candidate | Rejection]:
+        """Runs on the reading thread (desktop_app.importing.feed)."""
+        if self.fast_reader is not None:
+            return self.fast_reader.read(numbers, rows)
+        return [self.reader.read(n, cells) for n, cells in zip(numbers, rows, strict=True)]
+
+    def _process(self, batch: Batch) -> None:
+        read = batch.items
+        if not read:
             return
-        read = []
-        for number, cells in batch:
-            read.append(self.reader.read(number, cells))
         keys = list({c.key for c in read if isinstance(c, Candidate)})
         # An empty store with nothing created yet has nobody to find (the first batch of a
         # first import skips the lookups).
         anyone = bool(self.created_rows) or not self.store_empty
         existing = (store.customers_by_keys(self.db, keys, columns=self.columns) if keys and anyone
                     else {})
-        self.batch_seen = {}
-        for item in read:
-            if isinstance(item, Rejection):
+        self.batch_seen = seen = {}
+        result = self.result
+        for item, insert in zip(read, batch.inserts, strict=True):
+            if item.__class__ is Rejection:
                 self._reject(item)
-            else:
+            elif (item.key in seen or item.key in existing or item.warnings
+                  or len(result.rows) < self.keep_rows):
                 self._accept(item, existing)
+            else:
+                # The common case, inlined: a new customer whose row the preview does not keep.
+                self.pending.append(insert)
+                self.pending_keys.add(item.key)
+                seen[item.key] = item.row
+                self.created_rows.append(item.row)
+                result.created += 1
+                result.accepted += 1
+                result.rows_truncated = True
         self._flush()  # the next batch's lookups must see this batch's new customers
 
     def _slash_order_of_column(self) -> str:

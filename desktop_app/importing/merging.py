@@ -44,13 +44,21 @@ NEW_COLUMNS = ("first_name", "last_name", "display_name", "email", "email_key", 
                "language", "do_not_contact", "created_at", "updated_at")
 
 
+# A candidate's phone is valid (desktop_app.contacts): digits and these marks only.
+_PHONE_MARKS = str.maketrans("", "", " ()./-+")
+
+
 def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
     """The row to insert for a candidate nobody has yet, as values in ``NEW_COLUMNS`` order."""
     b = c.birthday
     known = c.consent != "unknown"
+    phone = c.phone
+    digits = phone.translate(_PHONE_MARKS) if phone else None
+    if digits and not digits.isdigit():  # not a checked phone after all: the general rule
+        digits = phone_key(phone)
     return (c.first_name, c.last_name, c.display_name, c.email,
-            c.email.lower() if c.email else None, c.phone,
-            phone_key(c.phone), b.month if b else None, b.day if b else None,
+            c.email.lower() if c.email else None, phone,
+            digits or None, b.month if b else None, b.day if b else None,
             b.year if b else None, c.consent, source if known else None, now if known else None,
             c.notes, c.tags, c.shopify_id, c.square_id, c.language,
             1 if c.do_not_contact else 0, now, now)
