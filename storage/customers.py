@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 from sqlite_utils import Database
 
+from storage.fts_words import words
 from storage.timestamps import utc_now_iso
 
 # Columns the customer table can be sorted by, with their SQL expression.
@@ -145,7 +146,9 @@ def fts_query(text: str) -> str | None:
     >>> fts_query('  Zoë  o\\'bri ')
     '"Zoë"* "o"* "bri"*'
     """
-    tokens = [t for t in re.split(r"[^\w@.+-]+|[.@+-]", text, flags=re.UNICODE) if t]
+    # One quoted string per word, cut where the index's tokenizer cuts: a string that it would
+    # split is a phrase, and the index (detail=none) refuses phrases.
+    tokens = words(text)
     if not tokens:
         return None
     return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)

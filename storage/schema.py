@@ -9,12 +9,16 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("fondly")
 
 # FTS5 over the customer's names, e-mail and notes. External-content table, kept in sync by
-# triggers. Prefix indexes make search-as-you-type ("mar" → "mar"*) an index lookup.
+# triggers. Prefix indexes make search-as-you-type ("mar" → "mar"*) an index lookup. Search only
+# asks which rows match, so the index keeps no positions or column sizes (detail=none,
+# columnsize=0): a third of the size, twice as fast to build. It then refuses phrase queries, so
+# storage.customers.fts_query quotes one word at a time (storage/fts_words.py).
 CUSTOMERS_FTS_SQL = """
 CREATE VIRTUAL TABLE customers_fts USING fts5(
     display_name, first_name, last_name, email, phone, notes,
     content='customers', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3',
+    detail=none, columnsize=0
 );
 CREATE TRIGGER customers_ai AFTER INSERT ON customers BEGIN
   INSERT INTO customers_fts(rowid, display_name, first_name, last_name, email, phone, notes)
@@ -357,3 +361,10 @@ def m070_outbox_history(db: Database) -> None:
     # The Sent page's status filter pages newest first within one state ("Failed", "Sent"):
     # without this it would scan the whole history to find a few failed rows.
     db.execute("CREATE INDEX outbox_state_id ON outbox(state, id)")
+
+
+@migrations()
+def m080_slim_search_index(db: Database) -> None:
+    # Rebuild the customer search index without positions and column sizes (CUSTOMERS_FTS_SQL):
+    # an FTS5 table's options cannot be altered, so drop it and index every customer again.
+    rebuild_customers_fts(db)

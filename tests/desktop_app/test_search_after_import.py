@@ -1,0 +1,38 @@
+"""Search after re-imports: the index holds a customer's new values, not the old ones.
+
+A re-import fills a missing name and replaces a changed phone (desktop_app/importing/merging.py);
+the engine reindexes each updated customer with FTS5's 'delete' of the old values.
+"""
+
+from __future__ import annotations
+
+from desktop_app.importing.engine import run_import
+from storage import customers
+
+HEADER = "Name,Email,Phone,Notes\n"
+
+
+def test_a_reimport_reindexes_updated_customers(tmp_path, db):
+    first = tmp_path / "a.csv"
+    first.write_text(HEADER + ",al@example.com,503 555 0101,likes rye\n"
+                     "Bo Ng,bo@example.com,,\n", encoding="utf-8")
+    run_import(db, first)
+    al = customers.find_by_email(db, "al@example.com")
+    assert customers.ordered_ids(db, search="555 0101") == [al.id]
+    assert customers.ordered_ids(db, search="roisin") == []
+
+    second = tmp_path / "b.csv"
+    second.write_text(HEADER + "Róisín Ó Briain,al@example.com,503 555 0199,likes spelt\n"
+                      "Cy O'Doe,cy@example.com,,\n", encoding="utf-8")
+    result = run_import(db, second)
+    assert (result.updated, result.created) == (1, 1)
+    al = customers.get(db, al.id)
+    assert (al.display_name, al.phone) == ("Róisín Ó Briain", "503 555 0199")
+    assert customers.ordered_ids(db, search="0101") == []
+    assert customers.ordered_ids(db, search="503 555 0199") == [al.id]
+    assert customers.ordered_ids(db, search="roisin o b") == [al.id]
+    assert customers.ordered_ids(db, search="rye spelt") == [al.id]
+    cy = customers.find_by_email(db, "cy@example.com")
+    assert customers.ordered_ids(db, search="o'd") == [cy.id]
+    # Every index entry agrees with the table (a wrong 'delete' would leave stale entries).
+    db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
