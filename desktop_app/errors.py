@@ -14,6 +14,9 @@ class AppError(Exception):
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
 
+    def __reduce__(self):  # keeps the hint when the error crosses a process boundary
+        return (type(self), (self.message, self.hint))
+
 
 class Cancelled(Exception):
     """The owner pressed Cancel; the operation stopped and rolled back."""

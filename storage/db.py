@@ -39,6 +39,15 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
+def fold_wal(db: sqlite_utils.Database) -> None:
+    """Copy what the write-ahead log holds into the database file, as far as readers allow.
+
+    SQLite does this by itself every thousand pages; a bulk write that deferred it calls this
+    when nobody is waiting for it.
+    """
+    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
 def backup_path(path: Path, now: dt.datetime | None = None) -> Path:
     """Where the copy of *path* made before migrating goes."""
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")

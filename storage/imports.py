@@ -214,29 +214,36 @@ def load_mapping(db: Database, header_key: str) -> str | None:
     return row[0] if row else None
 
 
+# Rows per multi-row INSERT (a power of two): 256 × 21 values stays far below SQLite's smallest
+# limit on bound values (32,766).
+ROWS_PER_INSERT = 256
+
+
 def customers_by_keys(db: Database, keys: Sequence[str], *,
                       columns: Sequence[str] | None = None) -> dict[str, dict]:
     """Current customers for identity keys (``email:…`` / ``phone:…``), keyed by key.
 
     A phone key matches only customers without an e-mail (the contract keeps the key spaces apart).
-    *columns* (from :func:`columns_of`) saves a schema lookup when called in a loop.
+    *columns* (from :func:`columns_of`) saves a schema lookup when called in a loop. The keys go
+    in as one JSON array, so a batch of any size is one statement (one SQLite call, one cached
+    plan) rather than a chunk of placeholders per 500 keys.
     """
     emails = [k[6:] for k in keys if k.startswith("email:")]
     phones = [k[6:] for k in keys if k.startswith("phone:")]
     found: dict[str, dict] = {}
     names = ("id", *(columns or columns_of(db, "customer")))
     select = "SELECT " + ", ".join(names) + " FROM customers WHERE "
-    for start in range(0, len(emails), 500):
-        chunk = emails[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in db.execute(select + f"email_key IN ({marks})", chunk).fetchall():
+    if emails:
+        rows = db.conn.execute(
+            select + "email_key IN (SELECT value FROM json_each(?))", [json.dumps(emails)]
+        ).fetchall()
+        for row in rows:
             data = dict(zip(names, row, strict=True))
             found["email:" + data["email_key"]] = data
-    for start in range(0, len(phones), 500):
-        chunk = phones[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            select + f"email_key IS NULL AND phone_key IN ({marks}) ORDER BY id", chunk
+    if phones:
+        rows = db.conn.execute(
+            select + "email_key IS NULL AND phone_key IN (SELECT value FROM json_each(?)) "
+            "ORDER BY id", [json.dumps(phones)]
         ).fetchall()
         for row in rows:
             data = dict(zip(names, row, strict=True))
@@ -244,26 +251,24 @@ def customers_by_keys(db: Database, keys: Sequence[str], *,
     return found
 
 
-# Rows per multi-row INSERT: one SQLite call writes them all, while another thread may run
-# Python (executemany takes the interpreter lock back after every row). 200 × 21 values stays
-# far below SQLite's smallest limit on bound values (32,766).
-ROWS_PER_INSERT = 200
-
-
 def insert_customers(db: Database, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
-    """Insert many customers (value tuples in *columns* order), in as few SQLite calls as can be."""
-    if not rows:
-        return
+    """Insert many customers (value tuples in *columns* order) in few SQLite calls.
+
+    Rows go in ``ROWS_PER_INSERT`` at a time, the rest in power-of-two groups, so that every
+    statement is one of a handful of cached ones. (executemany would take the interpreter lock
+    back after every row, and wait for it while the reading thread runs.)
+    """
     names = ", ".join(columns)
     one = f"({', '.join('?' * len(columns))})"
-    full = len(rows) - len(rows) % ROWS_PER_INSERT
-    if full:
-        sql = f"INSERT INTO customers ({names}) VALUES " + ", ".join([one] * ROWS_PER_INSERT)
-        execute = db.conn.execute
-        for start in range(0, full, ROWS_PER_INSERT):
-            execute(sql, list(chain.from_iterable(rows[start : start + ROWS_PER_INSERT])))
-    if full < len(rows):
-        db.conn.executemany(f"INSERT INTO customers ({names}) VALUES {one}", rows[full:])
+    execute = db.conn.execute
+    start, total = 0, len(rows)
+    while start < total:
+        size = ROWS_PER_INSERT
+        while size > total - start:
+            size //= 2
+        sql = f"INSERT INTO customers ({names}) VALUES " + ", ".join([one] * size)
+        execute(sql, list(chain.from_iterable(rows[start : start + size])))
+        start += size
 
 
 def suspend_insert_indexing(db: Database, entity: str = "customer") -> list[str]:
@@ -338,6 +343,22 @@ def checked_by_caller(db: Database) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA ignore_check_constraints={int(before)}")
+
+
+@contextmanager
+def checkpoint_later(db: Database) -> Iterator[None]:
+    """Keep the import's pages in the write-ahead log when it commits; the caller folds them
+    into the database file afterwards (:func:`storage.db.fold_wal`), off the owner's wait.
+
+    An automatic checkpoint would copy the whole import a second time inside the commit (0.15 s
+    of a 100,000-row import). The data is safe once the log is written; readers see it at once.
+    """
+    before = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    db.execute("PRAGMA wal_autocheckpoint=0")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
 
 
 def restore_triggers(db: Database, statements: Sequence[str]) -> None:

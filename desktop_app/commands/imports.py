@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.importing.engine import run_import
+from desktop_app.importing.engine import run_import, settle
 from desktop_app.importing.history import list_imports, undo_import
 from desktop_app.importing.records import REASONS, WARNINGS
 
@@ -34,6 +34,7 @@ def register(sub, parents) -> None:
 
 def run_import_command(args: argparse.Namespace, ctx) -> int:
     result = run_import(ctx.db, args.path, dry_run=args.dry_run)
+    settle(ctx.db)
     if args.json:
         ctx.print_json(result.to_json())
         return 0

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection
-from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop_app.errors import AppError
-from desktop_app.importing.birthdays import slash_order
-from desktop_app.importing.columns import ColumnReader
-from desktop_app.importing.feed import Batch, RowFeed, quick_switching
+from desktop_app.importing.feed import Batch, FeedPlan, candidate, open_feed
 from desktop_app.importing.formats import (
     PRODUCT_FORMATS,
     Mapping,
@@ -24,15 +21,17 @@ from desktop_app.importing.formats import (
     header_key,
 )
 from desktop_app.importing.merging import NEW_COLUMNS, conflict_values, merge, new_customer
-from desktop_app.importing.records import Candidate, Rejection, RowReader
+from desktop_app.importing.records import Candidate, Rejection
 from desktop_app.importing.results import ImportResult, RowOutcome
 from desktop_app.importing.tables import Table, open_table
 from desktop_app.progress import TaskContext
 from storage import customers
 from storage import imports as store
+from storage.db import fold_wal
 from storage.timestamps import utc_now_iso
 
 BATCH_ROWS = 1000
+_WARNINGS = Candidate._fields.index("warnings")
 KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
 
 
@@ -101,7 +100,8 @@ def run_import(
     job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
                           keep_rows=keep_rows, limit_rows=limit_rows)
     try:
-        with store.larger_cache(db), store.checked_by_caller(db), db.atomic():
+        with (store.larger_cache(db), store.checked_by_caller(db), store.checkpoint_later(db),
+              db.atomic()):
             job.run()
             if mapping is not None and not dry_run and mapping != default_mapping(fmt, table.header):
                 store.save_mapping(db, header_key(table.header), mapping.to_json())
@@ -112,13 +112,22 @@ def run_import(
     return result
 
 
+def settle(db: Database) -> None:
+    """Fold what an import left in the write-ahead log into the database file.
+
+    Imports defer that copy (``storage.imports.checkpoint_later``) so the owner does not wait
+    for it; call this once they have their result.
+    """
+    fold_wal(db)
+
+
 class _CustomerImport:
     def __init__(self, db: Database, table: Table, mapping: Mapping, result: ImportResult, *,
                  ctx: TaskContext | None, accept: Collection[int] | bool, keep_rows: int,
                  limit_rows: int | None) -> None:
         self.db = db
         self.table = table
-        self.reader = RowReader(mapping)
+        self.mapping = mapping
         self.result = result
         self.ctx = ctx
         self.accept = accept
@@ -135,8 +144,6 @@ class _CustomerImport:
         self.pending: list[tuple] = []
         self.pending_keys: set[str] = set()
         self.recorded: set[int] = set()
-        self.reader.decide_slash_order = self._slash_order_of_column
-        self.fast_reader = ColumnReader.reader_for(self.reader)
 
     # -- the run ------------------------------------------------------------------------------
 
@@ -156,11 +163,10 @@ class _CustomerImport:
         if stored < max(1000, self._estimated_rows()):
             self.suspended += store.suspend_secondary_indexes(self.db)
         number = 0
-        insert_row = partial(new_customer, source=self.source, now=self.now)
-        with quick_switching(), RowFeed(self.table.open_rows, self._read, insert_row,
-                                        batch_rows=BATCH_ROWS, limit=self.limit_rows,
-                                        position=self.table.position) as feed:
-            for batch in feed:
+        plan = FeedPlan(self.table.path, self.mapping, self.source, self.now,
+                        batch_rows=BATCH_ROWS, limit=self.limit_rows)
+        with open_feed(plan, self.table) as batches:
+            for batch in batches:
                 self._process(batch)
                 result.blank_rows = batch.blank_rows
                 if batch.numbers:
@@ -190,17 +196,12 @@ class _CustomerImport:
         done = position if self.table.source == "csv" else number
         self.ctx.report(done, self.table.size_hint, f"Reading row {number:,}…")
 
-    def _read(self, numbers: list[int], rows: list[list]) -> list[Candidate | Rejection]:
-        """Runs on the reading thread (desktop_app.importing.feed)."""
-        if self.fast_reader is not None:
-            return self.fast_reader.read(numbers, rows)
-        return [self.reader.read(n, cells) for n, cells in zip(numbers, rows, strict=True)]
-
     def _process(self, batch: Batch) -> None:
         read = batch.items
         if not read:
             return
-        keys = list({c.key for c in read if isinstance(c, Candidate)})
+        # Items are Candidates, or (from the reading process) plain tuples of the same fields.
+        keys = list({item[1] for item in read if item.__class__ is not Rejection})
         # An empty store with nothing created yet has nobody to find (the first batch of a
         # first import skips the lookups).
         anyone = bool(self.created_rows) or not self.store_empty
@@ -211,25 +212,20 @@ class _CustomerImport:
         for item, insert in zip(read, batch.inserts, strict=True):
             if item.__class__ is Rejection:
                 self._reject(item)
-            elif (item.key in seen or item.key in existing or item.warnings
-                  or len(result.rows) < self.keep_rows):
-                self._accept(item, existing)
+                continue
+            key = item[1]
+            if key in seen or key in existing or item[_WARNINGS] or len(result.rows) < self.keep_rows:
+                self._accept(candidate(item), existing)
             else:
                 # The common case, inlined: a new customer whose row the preview does not keep.
                 self.pending.append(insert)
-                self.pending_keys.add(item.key)
-                seen[item.key] = item.row
-                self.created_rows.append(item.row)
+                self.pending_keys.add(key)
+                seen[key] = item[0]
+                self.created_rows.append(item[0])
                 result.created += 1
                 result.accepted += 1
                 result.rows_truncated = True
         self._flush()  # the next batch's lookups must see this batch's new customers
-
-    def _slash_order_of_column(self) -> str:
-        # Slash dates are ambiguous row by row; the column decides (rule 12). Only files that
-        # hold slash dates pay for this second pass over the birthday column.
-        column = RowReader(self.reader.mapping)
-        return slash_order(column.cell(cells, "birthday") for cells in self.table.open_rows())
 
     # -- outcomes -----------------------------------------------------------------------------
 

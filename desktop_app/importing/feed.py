@@ -1,141 +1,200 @@
-"""Reading a file's rows on a second thread, a batch ahead of the thread that writes them.
+"""A file's rows as checked batches: read here, or for a big text file, in a second process.
 
-Decoding, splitting and checking rows is Python; writing them is mostly SQLite, which lets go
-of the interpreter lock while it works. With the reading on its own thread, the two overlap.
-The writer still decides everything that needs the store (duplicates, merges); the reader only
-turns rows into candidates, and precomputes the row a new customer would get.
+Decoding, splitting and checking rows is Python; a second thread would only take turns with
+the writer for the interpreter lock, so a big file is read by a child process instead, on the
+other core, a few batches ahead of the writer. The writer still decides everything that needs
+the store (duplicates, merges); the reader only turns rows into candidates and precomputes the
+row a new customer would get.
 """
 
 from __future__ import annotations
 
-import queue
+import multiprocessing
+import pickle
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
-from desktop_app.errors import Cancelled
-from desktop_app.importing.records import Rejection, is_blank
+from desktop_app.errors import AppError
+from desktop_app.importing.birthdays import Birthday, slash_order
+from desktop_app.importing.columns import ColumnReader
+from desktop_app.importing.formats import Mapping
+from desktop_app.importing.merging import new_customer
+from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
+from desktop_app.importing.tables import Table, open_table
 
-AHEAD = 4  # batches read ahead: bounds the memory held between the two threads
-# How often a thread that holds the interpreter lock is asked to let the other one run. The
-# default (5 ms) would leave the writer waiting that long after every SQLite call it makes.
-SWITCH_INTERVAL = 0.0005
+# Text files at least this big are read in a child process (smaller ones are over before a
+# process would have started).
+CHILD_MIN_BYTES = 2_000_000
+_BIRTHDAY = Candidate._fields.index("birthday")
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """What the reader needs to know (picklable: it is handed to the child process)."""
+
+    path: Path
+    mapping: Mapping
+    source: str  # the consent source written on new customers
+    now: str
+    batch_rows: int = 1000
+    limit: int | None = None  # stop after this many data rows (a preview's first page)
 
 
 @dataclass(frozen=True)
 class Batch:
-    numbers: list[int]  # data row numbers (blank rows not counted)
-    items: list  # Candidate | Rejection per row
-    inserts: list  # the new-customer row per candidate (None for a rejection)
+    numbers: list[int]  # data row numbers (blank rows are not counted)
+    items: list  # per row: a Candidate (or the same fields as a plain tuple) or a Rejection
+    inserts: list  # per row: the new-customer row of a candidate, None for a rejection
     blank_rows: int  # blank rows seen so far
     position: int  # how far into the file (bytes or rows), for progress
 
 
-class _End:
-    def __init__(self, error: BaseException | None = None) -> None:
+def candidate(item: tuple) -> Candidate:
+    """The Candidate for an item of a batch (from the child process, a plain tuple)."""
+    if item.__class__ is Candidate:
+        return item  # type: ignore[return-value]
+    born = item[_BIRTHDAY]
+    return Candidate(*item[:_BIRTHDAY], Birthday(*born) if born else None,
+                     *item[_BIRTHDAY + 1:])
+
+
+def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
+    """The rows of *table*, read and checked a batch at a time, in this process."""
+    reader = RowReader(plan.mapping)
+    reader.decide_slash_order = partial(_column_slash_order, table, plan.mapping)
+    fast = ColumnReader.reader_for(reader)
+    read: Callable = fast.read if fast is not None else partial(_read_rows, reader)
+    insert_row = partial(new_customer, source=plan.source, now=plan.now)
+
+    def batch(numbers: list[int], rows: list[list], blank: int) -> Batch:
+        items = read(numbers, rows)
+        inserts = [None if item.__class__ is Rejection else insert_row(item) for item in items]
+        return Batch(numbers, items, inserts, blank, table.position())
+
+    numbers: list[int] = []
+    rows: list[list] = []
+    number = blank = 0
+    limit = plan.limit
+    for cells in table.open_rows():
+        if is_blank(cells):
+            blank += 1
+            continue
+        number += 1
+        numbers.append(number)
+        rows.append(cells)
+        if len(rows) >= plan.batch_rows:
+            yield batch(numbers, rows, blank)
+            numbers, rows = [], []
+        if limit is not None and number >= limit:
+            break
+    yield batch(numbers, rows, blank)  # the rest, and the final blank-row count
+
+
+def _read_rows(reader: RowReader, numbers: list[int], rows: list[list]) -> list:
+    return [reader.read(n, cells) for n, cells in zip(numbers, rows, strict=True)]
+
+
+def _column_slash_order(table: Table, mapping: Mapping) -> str:
+    # Slash dates are ambiguous row by row; the column decides (rule 12). Only files that hold
+    # slash dates pay for this second pass over the birthday column.
+    column = RowReader(mapping)
+    return slash_order(column.cell(cells, "birthday") for cells in table.open_rows())
+
+
+def open_feed(plan: FeedPlan, table: Table):
+    """The batches of *table*: from a child process for a big text file, else read here.
+
+    Use as a context manager; leaving it early (a cancel, an error) stops the reading.
+    """
+    if table.source == "csv" and plan.limit is None and table.size_hint >= CHILD_MIN_BYTES:
+        return ChildFeed(plan)
+    return _LocalFeed(read_batches(plan, table))
+
+
+class _LocalFeed:
+    def __init__(self, batches: Iterator[Batch]) -> None:
+        self._batches = batches
+
+    def __enter__(self) -> Iterator[Batch]:
+        return self._batches
+
+    def __exit__(self, *exc) -> None:
+        self._batches.close()  # type: ignore[attr-defined]
+
+
+class _Failure:
+    def __init__(self, error: BaseException) -> None:
         self.error = error
 
 
-class RowFeed:
-    """Yields :class:`Batch` es read by a background thread from *rows*.
+def _start_method() -> str:
+    # fork is immediate and safe here: the child only reads a file and writes to a pipe. Where
+    # fork is not offered (Windows) or not safe (macOS system frameworks), a fresh interpreter.
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
-    *read* turns (numbers, rows) into outcomes; *insert_row* gives a candidate's new-customer
-    row. Stops early after *limit* data rows. Use as a context manager: leaving it stops the
-    reader (a cancel or an error on the writer's side).
-    """
 
-    def __init__(self, rows: Callable[[], Iterator[list]], read: Callable, insert_row: Callable,
-                 *, batch_rows: int, limit: int | None = None,
-                 position: Callable[[], int] = lambda: 0) -> None:
-        self._rows = rows
-        self._read = read
-        self._insert_row = insert_row
-        self._batch_rows = batch_rows
-        self._limit = limit
-        self._position = position
-        self._queue: queue.Queue = queue.Queue(maxsize=AHEAD)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="import-reader", daemon=True)
+class ChildFeed:
+    """Batches read by a child process and sent through a pipe (whose buffer bounds how far
+    ahead the child gets)."""
 
-    def __enter__(self) -> RowFeed:
-        self._thread.start()
-        return self
+    def __init__(self, plan: FeedPlan) -> None:
+        context = multiprocessing.get_context(_start_method())
+        self._receive, self._send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(self._send, plan),
+                                        name="fondly-import-reader", daemon=True)
+
+    def __enter__(self) -> Iterator[Batch]:
+        self._process.start()
+        self._send.close()  # the child holds the writing end now
+        return self._batches()
 
     def __exit__(self, *exc) -> None:
-        self._stop.set()
-        while self._thread.is_alive():  # unblock a reader waiting on a full queue
-            with suppress(queue.Empty):
-                self._queue.get(timeout=0.05)
-        self._thread.join()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
 
-    def __iter__(self) -> Iterator[Batch]:
+    def _batches(self) -> Iterator[Batch]:
         while True:
-            item = self._queue.get()
-            if isinstance(item, _End):
-                if item.error is not None:
-                    raise item.error
-                return
-            yield item
-
-    def _put(self, item: object) -> None:
-        while not self._stop.is_set():
             try:
-                self._queue.put(item, timeout=0.05)
+                message = pickle.loads(self._receive.recv_bytes())
+            except EOFError:
+                raise AppError("The file could not be read to the end: its reader stopped.",
+                               "Try the import again.") from None
+            if message is None:
                 return
-            except queue.Full:
-                continue
-        raise Cancelled()
-
-    def _run(self) -> None:
-        try:
-            self._feed()
-        except Cancelled:
-            return
-        except BaseException as exc:  # handed to the writer, which raises it
-            self._put_end(exc)
-            return
-        self._put_end(None)
-
-    def _put_end(self, error: BaseException | None) -> None:
-        with suppress(Cancelled):
-            self._put(_End(error))
-
-    def _feed(self) -> None:
-        numbers: list[int] = []
-        rows: list[list] = []
-        number = blank = 0
-        limit = self._limit
-        for cells in self._rows():
-            if self._stop.is_set():
-                raise Cancelled()
-            if is_blank(cells):
-                blank += 1
-                continue
-            number += 1
-            numbers.append(number)
-            rows.append(cells)
-            if len(rows) >= self._batch_rows or (limit is not None and number >= limit):
-                self._put(self._batch(numbers, rows, blank))
-                numbers, rows = [], []
-            if limit is not None and number >= limit:
-                break
-        self._put(self._batch(numbers, rows, blank))  # the rest, and the blank-row count
-
-    def _batch(self, numbers: list[int], rows: list[list], blank: int) -> Batch:
-        items = self._read(numbers, rows)
-        insert_row = self._insert_row
-        inserts = [None if item.__class__ is Rejection else insert_row(item) for item in items]
-        return Batch(numbers, items, inserts, blank, self._position())
+            if isinstance(message, _Failure):
+                raise message.error
+            yield message
 
 
-@contextmanager
-def quick_switching() -> Iterator[None]:
-    """Let two busy threads take turns often, for the length of an import."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, SWITCH_INTERVAL))
+def _portable(item: Candidate) -> tuple:
+    born = item[_BIRTHDAY]
+    return (*item[:_BIRTHDAY], (born.month, born.day, born.year) if born else None,
+            *item[_BIRTHDAY + 1:])
+
+
+def _child(send, plan: FeedPlan) -> None:
+    """The child process: read the file, send batches, then None (or the failure)."""
     try:
-        yield
+        table = open_table(plan.path)
+        for batch in read_batches(plan, table):
+            # Candidates travel as plain tuples (a Birthday as its three numbers): pickled
+            # objects would cost the writer a Python call each to rebuild.
+            items = [_portable(item) if item.__class__ is Candidate else item
+                     for item in batch.items]
+            send.send_bytes(pickle.dumps(
+                Batch(batch.numbers, items, batch.inserts, batch.blank_rows, batch.position),
+                pickle.HIGHEST_PROTOCOL))
+        send.send_bytes(pickle.dumps(None))
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the writer
+        try:
+            message = pickle.dumps(_Failure(exc))
+        except Exception:  # noqa: BLE001 - an error that does not pickle: say it in words
+            message = pickle.dumps(_Failure(AppError(str(exc))))
+        send.send_bytes(message)
     finally:
-        sys.setswitchinterval(before)
+        send.close()

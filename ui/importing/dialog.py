@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.changes import Changes
 from desktop_app.errors import AppError, Cancelled
-from desktop_app.importing.engine import inspect_file, run_import
+from desktop_app.importing.engine import inspect_file, run_import, settle
 from desktop_app.importing.formats import Mapping
 from desktop_app.importing.history import undo_import
 from desktop_app.importing.results import ImportResult
@@ -271,6 +271,8 @@ class ImportDialog(QDialog):
         self.announce(Changes(customers=result.kind == "customers",
                               products=result.kind == "products", imports=True))
         self.finished_import.emit(result)
+        # The import left its pages in the write-ahead log (storage.imports.checkpoint_later).
+        self.tasks.run("write", lambda ctx: settle(ctx.db))
 
     def _import_failed(self, error: BaseException) -> None:
         self._stop_running()

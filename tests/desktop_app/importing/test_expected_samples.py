@@ -57,6 +57,19 @@ def result_stats(results) -> dict:
     }
 
 
+@pytest.fixture(params=["here", "child", "child-small-batches"])
+def reading(request, monkeypatch):
+    """Read rows in this process, or in a child process (as big files are), or in a child
+    process seven rows at a time (duplicates then span batches)."""
+    from desktop_app.importing import engine, feed
+
+    if request.param != "here":
+        monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
+    if request.param == "child-small-batches":
+        monkeypatch.setattr(engine, "BATCH_ROWS", 7)
+    return request.param
+
+
 @pytest.fixture
 def fresh_db(tmp_path: Path):
     database = open_db(tmp_path / "fondly.db")
@@ -69,7 +82,7 @@ def test_expected_json_is_there(samples_dir):
 
 
 @pytest.mark.parametrize("file_name", CUSTOMER_FILES)
-def test_each_file_alone(file_name, samples_dir, fresh_db):
+def test_each_file_alone(file_name, samples_dir, fresh_db, reading):
     spec = EXPECTED["files"][file_name]
     path = samples_dir / file_name
     assert hashlib.sha256(path.read_bytes()).hexdigest() == spec["sha256"], "sample file changed"
@@ -105,7 +118,7 @@ NOTABLE = re.compile(r"^row (\d+) .*?: (REJECTED (\w+)|warning (\w+)|MERGED into
 
 
 @pytest.mark.parametrize("file_name", CUSTOMER_FILES)
-def test_notable_rows_as_in_the_readme(file_name, samples_dir, fresh_db):
+def test_notable_rows_as_in_the_readme(file_name, samples_dir, fresh_db, reading):
     """Row numbers of every rejection, warning and merge match the README's row-level detail."""
     result = run_import(fresh_db, samples_dir / file_name)
     want = set()
@@ -120,7 +133,7 @@ def test_notable_rows_as_in_the_readme(file_name, samples_dir, fresh_db):
     assert got == want
 
 
-def test_all_ten_files_into_one_store(samples_dir, fresh_db):
+def test_all_ten_files_into_one_store(samples_dir, fresh_db, reading):
     combined = EXPECTED["all_customer_files_combined"]
     results = [run_import(fresh_db, samples_dir / name) for name in combined["files"]]
     stats = combined["stats"]

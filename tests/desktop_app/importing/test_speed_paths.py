@@ -4,6 +4,7 @@ paths of row reading agree with the general ones."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,32 @@ def test_fast_and_general_cell_reading_agree(cells):
     general: dict = {}
     reader._fill(general, cells, reader._mapped)
     assert reader.cells_by_field(cells) == general
+
+
+def write_customers(path, rows: int) -> None:
+    lines = ["First Name,Last Name,Email,Birthday,Accepts Email Marketing"]
+    lines += [f"Ann{i},Lee,ann{i}@example.com,1990-0{1 + i % 9}-1{i % 10},yes" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_an_import_leaves_its_pages_in_the_log_until_settled(tmp_path, db):
+    from desktop_app.importing.engine import settle
+
+    autocheckpoint = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    path = Path(db.execute("PRAGMA database_list").fetchone()[2])
+    before = path.stat().st_size
+    write_customers(tmp_path / "a.csv", 3000)
+    run_import(db, tmp_path / "a.csv")
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == autocheckpoint
+    assert path.stat().st_size == before  # committed to the log, not yet copied to the file
+    settle(db)
+    assert path.stat().st_size > before + 100_000
+    assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 3000
+
+
+def test_checks_skipped_during_an_import_hold_for_what_it_wrote(tmp_path, db):
+    write_customers(tmp_path / "a.csv", 50)
+    before = db.execute("PRAGMA ignore_check_constraints").fetchone()[0]
+    run_import(db, tmp_path / "a.csv")
+    assert db.execute("PRAGMA ignore_check_constraints").fetchone()[0] == before == 0
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # CHECKs included

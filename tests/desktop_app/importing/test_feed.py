@@ -1,0 +1,112 @@
+"""Rows read by a child process: the same result, its failures reach the owner, a cancel ends it."""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing
+
+import pytest
+
+from desktop_app.errors import AppError, Cancelled
+from desktop_app.importing import engine, feed
+from desktop_app.importing.engine import run_import
+from desktop_app.progress import TaskContext
+
+
+@pytest.fixture
+def in_child(monkeypatch):
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
+    monkeypatch.setattr(engine, "BATCH_ROWS", 50)
+    started = []
+    original = feed.ChildFeed.__enter__
+
+    def enter(self):
+        started.append(self._process)
+        return original(self)
+
+    monkeypatch.setattr(feed.ChildFeed, "__enter__", enter)
+    return started
+
+
+def write_rows(path, rows: int, *, long_field_at: int | None = None) -> None:
+    lines = ["First Name,Email,Phone,Birthday,Accepts Email Marketing"]
+    for i in range(rows):
+        email = f"ann{i % (rows - 7)}@example.com" if i % 3 else f"Ann{i}@Example.com"
+        lines.append(f"Ann{i},{email},'+1 503 555 {i % 10000:04d},1990-02-{1 + i % 28:02d},yes")
+        if long_field_at == i:
+            lines.append(f"Bo,bo@example.com,,,{'x' * 500}")
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def summary(result) -> tuple:
+    return (result.data_rows, result.created, result.merged_rows, result.updated,
+            result.unchanged, len(result.rejected), result.warnings, result.unique_customers)
+
+
+def test_the_child_gives_what_reading_here_gives(tmp_path, monkeypatch, in_child):
+    write_rows(tmp_path / "a.csv", 400)
+    from storage.db import open_db
+
+    here_db = open_db(tmp_path / "here.db")
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 10**12)
+    here = run_import(here_db, tmp_path / "a.csv")
+    assert not in_child
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
+    child_db = open_db(tmp_path / "child.db")
+    child = run_import(child_db, tmp_path / "a.csv")
+    assert len(in_child) == 1 and in_child[0].exitcode == 0
+    assert summary(child) == summary(here)
+    assert [o.__dict__ for o in child.rows] == [o.__dict__ for o in here.rows]
+    columns = [r[1] for r in here_db.execute("PRAGMA table_info(customers)").fetchall()
+               if not r[1].endswith("_at")]  # the times of the two imports differ
+    query = f"SELECT {', '.join(columns)} FROM customers ORDER BY id"
+    assert child_db.execute(query).fetchall() == here_db.execute(query).fetchall()
+
+
+def test_a_file_the_child_cannot_read_is_a_message_with_its_hint(tmp_path, db, in_child):
+    write_rows(tmp_path / "a.csv", 300, long_field_at=120)
+    limit = csv.field_size_limit(400)  # the forked child inherits it: line 123 is too long
+    try:
+        with pytest.raises(AppError) as raised:
+            run_import(db, tmp_path / "a.csv")
+    finally:
+        csv.field_size_limit(limit)
+    assert "could not be read" in raised.value.message and raised.value.hint
+    assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
+    assert in_child[0].exitcode == 0
+
+
+def test_cancel_stops_the_child_and_writes_nothing(tmp_path, db, in_child):
+    write_rows(tmp_path / "a.csv", 2000)
+    ctx = TaskContext()
+    seen = []
+
+    def report(done, total=0, label=""):
+        seen.append(done)
+        ctx.cancel()  # after the first batch
+
+    ctx.report = report
+    with pytest.raises(Cancelled):
+        run_import(db, tmp_path / "a.csv", ctx=ctx)
+    assert len(seen) == 1
+    assert not in_child[0].is_alive()
+    assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
+
+
+def test_a_child_that_dies_is_a_message(tmp_path, db, in_child, monkeypatch):
+    def die(send, plan):
+        import os
+
+        os._exit(3)
+
+    monkeypatch.setattr(feed, "_child", die)
+    write_rows(tmp_path / "a.csv", 100)
+    with pytest.raises(AppError, match="reader stopped"):
+        run_import(db, tmp_path / "a.csv")
+    assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
+
+
+def test_app_error_keeps_its_hint_across_processes():
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        error = pool.apply(AppError, ("message", "the hint"))
+    assert (error.message, error.hint) == ("message", "the hint")
