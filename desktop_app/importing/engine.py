@@ -151,14 +151,15 @@ class _CustomerImport:
         result = self.result
         self.batch_id = store.create_batch(self.db, file_name=self.table.path.name,
                                            format=result.format, kind="customers", started_at=self.now)
-        self.before_max = store.max_id(self.db, "customer")
+        self.before_max = self.indexed_max = store.max_id(self.db, "customer")
         self.columns = store.columns_of(self.db, "customer")
         stored = customers.count(self.db)
         self.store_empty = stored == 0
-        # New rows go into the search index in one statement at the end (much faster than the
-        # per-row trigger); rows that existed before are reindexed as they are updated. The
-        # update trigger is suspended too: on a row created here it would remove index
-        # entries that do not exist yet.
+        # New rows go into the search index a batch at a time, in one statement (much faster
+        # than the per-row trigger, and done while the reading process reads the next batch);
+        # rows already in the index are reindexed as they are updated. The update trigger is
+        # suspended too: on a row created here it would remove index entries that do not
+        # exist yet.
         self.suspended = store.suspend_insert_indexing(self.db)
         if stored < max(1000, self._estimated_rows()):
             self.suspended += store.suspend_secondary_indexes(self.db)
@@ -173,9 +174,9 @@ class _CustomerImport:
                     number = batch.numbers[-1]
                     self._progress(number, batch.position)
         self._flush()
+        self._index_new()
         if not self.result.dry_run:
             # A preview is rolled back, schema changes included: it need not rebuild anything.
-            store.index_new_rows(self.db, after_id=self.before_max)
             store.restore_triggers(self.db, self.suspended)
         result.data_rows = number
         result.skipped_groups = self.table.skipped_groups
@@ -226,6 +227,13 @@ class _CustomerImport:
                 result.accepted += 1
                 result.rows_truncated = True
         self._flush()  # the next batch's lookups must see this batch's new customers
+        self._index_new()
+
+    def _index_new(self) -> None:
+        if self.result.dry_run:
+            return  # a preview is rolled back: it need not be searchable
+        store.index_new_rows(self.db, after_id=self.indexed_max)
+        self.indexed_max = self.before_max + len(self.created_rows)
 
     # -- outcomes -----------------------------------------------------------------------------
 
@@ -306,7 +314,7 @@ class _CustomerImport:
                 self.recorded.add(customer_id)
             values["updated_at"] = self.now
             store.update_customer(self.db, customer_id, values)
-            if customer_id <= self.before_max:
+            if customer_id <= self.indexed_max:
                 store.reindex_customer(self.db, customer_id, current)
         return tuple(applied), tuple(conflicts)
 

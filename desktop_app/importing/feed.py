@@ -145,6 +145,7 @@ class ChildFeed:
         self._receive, self._send = context.Pipe(duplex=False)
         self._process = context.Process(target=_child, args=(self._send, plan),
                                         name="fondly-import-reader", daemon=True)
+        self._finished = False
 
     def __enter__(self) -> Iterator[Batch]:
         self._process.start()
@@ -152,7 +153,9 @@ class ChildFeed:
         return self._batches()
 
     def __exit__(self, *exc) -> None:
-        if self._process.is_alive():
+        if self._finished:  # it said its last word: let it end by itself
+            self._process.join(timeout=5)
+        if self._process.is_alive():  # stopped early (a cancel, an error here)
             self._process.terminate()
         self._process.join()
         self._receive.close()
@@ -164,6 +167,8 @@ class ChildFeed:
             except EOFError:
                 raise AppError("The file could not be read to the end: its reader stopped.",
                                "Try the import again.") from None
+            if message is None or isinstance(message, _Failure):
+                self._finished = True
             if message is None:
                 return
             if isinstance(message, _Failure):

@@ -36,3 +36,23 @@ def test_a_reimport_reindexes_updated_customers(tmp_path, db):
     assert customers.ordered_ids(db, search="o'd") == [cy.id]
     # Every index entry agrees with the table (a wrong 'delete' would leave stale entries).
     db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_later_row_of_the_same_file_reindexes_a_customer_made_earlier(tmp_path, db, monkeypatch):
+    """New customers are indexed a batch at a time; a duplicate in a later batch that changes
+    one of them must replace its index entry."""
+    from desktop_app.importing import engine
+
+    monkeypatch.setattr(engine, "BATCH_ROWS", 3)
+    path = tmp_path / "a.csv"
+    fillers = "".join(f"P{i},p{i}@example.com,,\n" for i in range(7))
+    path.write_text(HEADER + ",al@example.com,503 555 0101,\n" + fillers
+                    + "Róisín Ó Briain,al@example.com,503 555 0199,likes spelt\n", encoding="utf-8")
+    result = run_import(db, path)
+    assert (result.created, result.merged_rows) == (8, 1)
+    al = customers.find_by_email(db, "al@example.com")
+    assert customers.ordered_ids(db, search="0101") == []
+    assert customers.ordered_ids(db, search="0199") == [al.id]
+    assert customers.ordered_ids(db, search="roisin spelt") == [al.id]
+    assert customers.ordered_ids(db, search="p6") == [customers.find_by_email(db, "p6@example.com").id]
+    db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
