@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop_app.errors import AppError
-from desktop_app.importing.feed import Batch, FeedPlan, candidate, open_feed
+from desktop_app.importing.feed import Batch, FeedPlan, open_feed
 from desktop_app.importing.formats import (
     PRODUCT_FORMATS,
     Mapping,
@@ -31,7 +31,6 @@ from storage.db import fold_wal
 from storage.timestamps import utc_now_iso
 
 BATCH_ROWS = 1000
-_WARNINGS = Candidate._fields.index("warnings")
 KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
 
 
@@ -198,36 +197,61 @@ class _CustomerImport:
         self.ctx.report(done, self.table.size_hint, f"Reading row {number:,}…")
 
     def _process(self, batch: Batch) -> None:
-        read = batch.items
-        if not read:
+        keys = batch.keys
+        if not keys:
             return
-        # Items are Candidates, or (from the reading process) plain tuples of the same fields.
-        keys = list({item[1] for item in read if item.__class__ is not Rejection})
+        lookup = list(set(keys))
+        if None in lookup:
+            lookup.remove(None)
         # An empty store with nothing created yet has nobody to find (the first batch of a
         # first import skips the lookups).
         anyone = bool(self.created_rows) or not self.store_empty
-        existing = (store.customers_by_keys(self.db, keys, columns=self.columns) if keys and anyone
-                    else {})
-        self.batch_seen = seen = {}
-        result = self.result
-        for item, insert in zip(read, batch.inserts, strict=True):
-            if item.__class__ is Rejection:
-                self._reject(item)
-                continue
-            key = item[1]
-            if key in seen or key in existing or item[_WARNINGS] or len(result.rows) < self.keep_rows:
-                self._accept(candidate(item), existing)
-            else:
-                # The common case, inlined: a new customer whose row the preview does not keep.
-                self.pending.append(insert)
-                self.pending_keys.add(key)
-                seen[key] = item[0]
-                self.created_rows.append(item[0])
-                result.created += 1
-                result.accepted += 1
-                result.rows_truncated = True
+        existing = (store.customers_by_keys(self.db, lookup, columns=self.columns)
+                    if lookup and anyone else {})
+        self.batch_seen = {}
+        if len(self.result.rows) < self.keep_rows:
+            # The preview keeps every outcome of the first rows: all of them go one by one.
+            for index in range(len(keys)):
+                self._one(batch.item(index), existing)
+        else:
+            self._runs(batch, existing)
         self._flush()  # the next batch's lookups must see this batch's new customers
         self._index_new()
+
+    def _runs(self, batch: Batch, existing: dict[str, dict]) -> None:
+        """Rows one by one where something happens (a rejection, a warning, a customer met
+        before), and each run of plain new customers between them in one go."""
+        keys, specials = batch.keys, batch.specials
+        slow: list[int] = []
+        met: set[str] = set()
+        for index, key in enumerate(keys):
+            if key is None or key in met or key in existing or index in specials:
+                slow.append(index)
+            met.add(key)
+        slow.append(len(keys))
+        start = 0
+        for index in slow:
+            if start < index:
+                self._create_run(batch, start, index)
+            if index < len(keys):
+                self._one(batch.item(index), existing)
+            start = index + 1
+
+    def _create_run(self, batch: Batch, start: int, stop: int) -> None:
+        keys, numbers = batch.keys[start:stop], batch.numbers[start:stop]
+        self.pending.extend(batch.inserts[start:stop])
+        self.pending_keys.update(keys)
+        self.batch_seen.update(zip(keys, numbers, strict=True))
+        self.created_rows.extend(numbers)
+        self.result.created += stop - start
+        self.result.accepted += stop - start
+        self.result.rows_truncated = True  # the preview keeps no outcome of a plain new row
+
+    def _one(self, item: Candidate | Rejection, existing: dict[str, dict]) -> None:
+        if item.__class__ is Rejection:
+            self._reject(item)
+        else:
+            self._accept(item, existing)
 
     def _index_new(self) -> None:
         if self.result.dry_run:

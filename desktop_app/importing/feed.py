@@ -18,17 +18,16 @@ from functools import partial
 from pathlib import Path
 
 from desktop_app.errors import AppError
-from desktop_app.importing.birthdays import Birthday, slash_order
+from desktop_app.importing.birthdays import slash_order
 from desktop_app.importing.columns import ColumnReader
 from desktop_app.importing.formats import Mapping
-from desktop_app.importing.merging import new_customer
+from desktop_app.importing.merging import candidate_from_row, new_customer
 from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
 from desktop_app.importing.tables import Table, open_table
 
 # Text files at least this big are read in a child process (smaller ones are over before a
 # process would have started).
 CHILD_MIN_BYTES = 2_000_000
-_BIRTHDAY = Candidate._fields.index("birthday")
 
 
 @dataclass(frozen=True)
@@ -45,20 +44,45 @@ class FeedPlan:
 
 @dataclass(frozen=True)
 class Batch:
+    """Checked rows, a list per field: few objects to send from the reading process, and
+    whole runs of plain rows can be written with a list slice."""
+
     numbers: list[int]  # data row numbers (blank rows are not counted)
-    items: list  # per row: a Candidate (or the same fields as a plain tuple) or a Rejection
-    inserts: list  # per row: the new-customer row of a candidate, None for a rejection
+    keys: list  # identity key per row (None for a rejected row)
+    inserts: list  # the new-customer row per candidate (merging.NEW_COLUMNS; None if rejected)
+    birthday_texts: list[str]  # the birthday cell per row (for messages)
+    specials: dict  # row index → the Rejection, or the Candidate that has warnings
     blank_rows: int  # blank rows seen so far
     position: int  # how far into the file (bytes or rows), for progress
 
+    def item(self, index: int) -> Candidate | Rejection:
+        """The outcome of the row at *index*, as the row reader gave it."""
+        special = self.specials.get(index)
+        if special is not None:
+            return special
+        return candidate_from_row(self.numbers[index], self.keys[index], self.inserts[index],
+                                  self.birthday_texts[index])
 
-def candidate(item: tuple) -> Candidate:
-    """The Candidate for an item of a batch (from the child process, a plain tuple)."""
-    if item.__class__ is Candidate:
-        return item  # type: ignore[return-value]
-    born = item[_BIRTHDAY]
-    return Candidate(*item[:_BIRTHDAY], Birthday(*born) if born else None,
-                     *item[_BIRTHDAY + 1:])
+
+def make_batch(numbers: list[int], items: list, insert_row: Callable, blank_rows: int,
+               position: int) -> Batch:
+    keys: list = []
+    inserts: list = []
+    texts: list[str] = []
+    specials: dict = {}
+    for index, item in enumerate(items):
+        if item.__class__ is Rejection:
+            specials[index] = item
+            keys.append(None)
+            inserts.append(None)
+            texts.append("")
+            continue
+        if item.warnings:
+            specials[index] = item
+        keys.append(item.key)
+        inserts.append(insert_row(item))
+        texts.append(item.birthday_text)
+    return Batch(numbers, keys, inserts, texts, specials, blank_rows, position)
 
 
 def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
@@ -70,9 +94,7 @@ def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
     insert_row = partial(new_customer, source=plan.source, now=plan.now)
 
     def batch(numbers: list[int], rows: list[list], blank: int) -> Batch:
-        items = read(numbers, rows)
-        inserts = [None if item.__class__ is Rejection else insert_row(item) for item in items]
-        return Batch(numbers, items, inserts, blank, table.position())
+        return make_batch(numbers, read(numbers, rows), insert_row, blank, table.position())
 
     numbers: list[int] = []
     rows: list[list] = []
@@ -176,24 +198,12 @@ class ChildFeed:
             yield message
 
 
-def _portable(item: Candidate) -> tuple:
-    born = item[_BIRTHDAY]
-    return (*item[:_BIRTHDAY], (born.month, born.day, born.year) if born else None,
-            *item[_BIRTHDAY + 1:])
-
-
 def _child(send, plan: FeedPlan) -> None:
     """The child process: read the file, send batches, then None (or the failure)."""
     try:
         table = open_table(plan.path)
         for batch in read_batches(plan, table):
-            # Candidates travel as plain tuples (a Birthday as its three numbers): pickled
-            # objects would cost the writer a Python call each to rebuild.
-            items = [_portable(item) if item.__class__ is Candidate else item
-                     for item in batch.items]
-            send.send_bytes(pickle.dumps(
-                Batch(batch.numbers, items, batch.inserts, batch.blank_rows, batch.position),
-                pickle.HIGHEST_PROTOCOL))
+            send.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
         send.send_bytes(pickle.dumps(None))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the writer
         try:

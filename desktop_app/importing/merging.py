@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from desktop_app.importing.birthdays import Birthday
 from desktop_app.importing.records import Candidate
 from storage.customers import email_key, phone_key
 
@@ -62,6 +63,16 @@ def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
             b.year if b else None, c.consent, source if known else None, now if known else None,
             c.notes, c.tags, c.shopify_id, c.square_id, c.language,
             1 if c.do_not_contact else 0, now, now)
+
+
+def candidate_from_row(number: int, key: str, values: tuple, birthday_text: str) -> Candidate:
+    """The candidate (without warnings) that :func:`new_customer` made *values* from."""
+    (first, last, display, email, _email_key, phone, _phone_key, month, day, year, consent,
+     _source, _consent_at, notes, tags, shopify_id, square_id, language, do_not_contact,
+     _created, _updated) = values
+    return Candidate(number, key, display, first, last, email, phone,
+                     Birthday(month, day, year) if month else None, consent, notes, tags,
+                     shopify_id, square_id, (), birthday_text, language, bool(do_not_contact))
 
 
 def merge(current: dict, candidate: Candidate, *, source: str, now: str

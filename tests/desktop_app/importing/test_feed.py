@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import csv
+import io
 import multiprocessing
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.errors import AppError, Cancelled
 from desktop_app.importing import engine, feed
 from desktop_app.importing.engine import run_import
 from desktop_app.progress import TaskContext
+from storage.db import open_db
+from tests.desktop_app.importing.test_properties import row_strategy
 
 
 @pytest.fixture
@@ -110,3 +117,37 @@ def test_app_error_keeps_its_hint_across_processes():
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         error = pool.apply(AppError, ("message", "the hint"))
     assert (error.message, error.hint) == ("message", "the hint")
+
+
+def stored(db) -> list:
+    columns = [r[1] for r in db.execute("PRAGMA table_info(customers)").fetchall()
+               if not r[1].endswith("_at")]
+    return db.execute(f"SELECT {', '.join(columns)} FROM customers ORDER BY id").fetchall()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(row_strategy, max_size=30))
+def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
+    """Written in runs (past the preview's first rows), read here or by a child, small batches:
+    the same customers and counts as row by row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(["Name", "Email", "Phone", "Birthday", "Opted In", "Notes"])
+    for row in rows:
+        writer.writerow([row["name"], row["email"], row["phone"], row["birthday"],
+                         row["consent"], row["notes"]])
+    outcomes = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        for name, child, batch_rows, keep in (("plain", False, 1000, 5000),
+                                              ("runs", False, 3, 0), ("child runs", True, 3, 0)):
+            monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0 if child else 10**12)
+            monkeypatch.setattr(engine, "BATCH_ROWS", batch_rows)
+            db = open_db(Path(folder) / f"{name}.db")
+            result = run_import(db, path, keep_rows=keep)
+            outcomes.append((summary(result), stored(db)))
+            db.close()
+    assert outcomes[1] == outcomes[0]
+    assert outcomes[2] == outcomes[0]
