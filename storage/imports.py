@@ -96,17 +96,32 @@ def max_id(db: Database, entity: str) -> int:
 
 
 def record_created_after(db: Database, batch_id: int, *, entity: str, after_id: int) -> int:
-    """Record every row of *entity* with an id above *after_id* as created by the batch.
+    """Record every row of *entity* with an id above *after_id* as created by the batch (one
+    id range); returns how many.
 
-    Correct because the whole import runs in one write transaction: no one else inserts meanwhile.
+    Correct because the whole import runs in one write transaction: no one else inserts
+    meanwhile, and new rows take the ids above the highest one.
     """
     table = _TABLES[entity]
-    cursor = db.execute(
-        f"INSERT INTO import_changes (import_id, entity, entity_id, action) "
-        f"SELECT ?, ?, id, 'created' FROM {table} WHERE id > ?",
-        [batch_id, entity, after_id],
-    )
-    return cursor.rowcount
+    first, last, count = db.execute(
+        f"SELECT min(id), max(id), count(*) FROM {table} WHERE id > ?", [after_id]
+    ).fetchone()
+    if count:
+        db.execute(
+            "INSERT INTO import_changes (import_id, entity, entity_id, until_id, action) "
+            "VALUES (?, ?, ?, ?, 'created')",
+            [batch_id, entity, first, last],
+        )
+    return count
+
+
+def touched(db: Database, batch_id: int, entity: str, entity_id: int) -> bool:
+    """Whether the batch already recorded the row (created or updated it)."""
+    return db.execute(
+        "SELECT 1 FROM import_changes WHERE import_id = ? AND entity = ? AND entity_id <= ? "
+        "AND coalesce(until_id, entity_id) >= ?",
+        [batch_id, entity, entity_id, entity_id],
+    ).fetchone() is not None
 
 
 def snapshot(db: Database, entity: str, entity_id: int) -> dict | None:
@@ -135,11 +150,13 @@ def undo_batch(db: Database, batch_id: int, *, now: str | None = None) -> dict[s
         raise UndoRefused(f"There is no import number {batch_id}.")
     if batch.undone_at:
         raise UndoRefused(f"Import {batch_id} ({batch.file_name}) was already undone.")
-    later = db.execute(
+    later = db.execute(  # id ranges that overlap: entity_id..until_id (until_id NULL: one row)
         "SELECT i.id, i.file_name FROM import_changes c JOIN imports i ON i.id = c.import_id "
         "WHERE i.id > ? AND i.undone_at IS NULL AND i.finished_at IS NOT NULL "
         "AND EXISTS (SELECT 1 FROM import_changes mine WHERE mine.import_id = ? "
-        "AND mine.entity = c.entity AND mine.entity_id = c.entity_id) ORDER BY i.id DESC LIMIT 1",
+        "AND mine.entity = c.entity AND mine.entity_id <= coalesce(c.until_id, c.entity_id) "
+        "AND coalesce(mine.until_id, mine.entity_id) >= c.entity_id) "
+        "ORDER BY i.id DESC LIMIT 1",
         [batch_id, batch_id],
     ).fetchone()
     if later:
@@ -150,14 +167,14 @@ def undo_batch(db: Database, batch_id: int, *, now: str | None = None) -> dict[s
     counts = {"deleted": 0, "restored": 0}
     with db.atomic():
         changes = db.execute(
-            "SELECT entity, entity_id, action, before FROM import_changes WHERE import_id = ? "
-            "ORDER BY id DESC",
+            "SELECT entity, entity_id, until_id, action, before FROM import_changes "
+            "WHERE import_id = ? ORDER BY id DESC",
             [batch_id],
         ).fetchall()
         created: dict[str, list[int]] = {}
-        for entity, entity_id, action, before in changes:
+        for entity, entity_id, until_id, action, before in changes:
             if action == "created":
-                created.setdefault(entity, []).append(entity_id)
+                created.setdefault(entity, []).extend(range(entity_id, (until_id or entity_id) + 1))
             else:
                 _restore(db, entity, entity_id, json.loads(before))
                 counts["restored"] += 1
@@ -195,7 +212,8 @@ def _delete(db: Database, entity: str, ids: Iterable[int]) -> int:
 
 def changes_count(db: Database, batch_id: int) -> dict[str, int]:
     rows = db.execute(
-        "SELECT action, count(*) FROM import_changes WHERE import_id = ? GROUP BY action", [batch_id]
+        "SELECT action, sum(coalesce(until_id, entity_id) - entity_id + 1) FROM import_changes "
+        "WHERE import_id = ? GROUP BY action", [batch_id]
     ).fetchall()
     return {action: n for action, n in rows}
 
@@ -373,13 +391,26 @@ def _fts_columns(db: Database) -> list[str]:
 
 def reindex_customer(db: Database, customer_id: int, old: dict) -> None:
     """Replace one customer's search-index entry: remove *old* values, add the current ones."""
+    reindex_customers(db, [(customer_id, old)])
+
+
+def reindex_customers(db: Database, changed: Iterable[tuple[int, dict]]) -> None:
+    """Replace the search-index entries of customers (id, values as indexed), in id order.
+
+    FTS5 writes out its pending entries whenever a row id is lower than the last one it was
+    given; one customer at a time, between batches of new rows, that cost 0.25 ms each.
+    Ascending ids, each removed then added again, keep it to one write per call.
+    """
     columns = _fts_columns(db)
     names = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
-    db.execute(f"INSERT INTO customers_fts(customers_fts, rowid, {names}) VALUES ('delete', ?, {marks})",
-               [customer_id, *(old.get(c) for c in columns)])
-    db.execute(f"INSERT INTO customers_fts(rowid, {names}) SELECT id, {names} FROM customers "
-               "WHERE id = ?", [customer_id])
+    remove = (f"INSERT INTO customers_fts(customers_fts, rowid, {names}) "
+              f"VALUES ('delete', ?, {marks})")
+    add = f"INSERT INTO customers_fts(rowid, {names}) SELECT id, {names} FROM customers WHERE id = ?"
+    execute = db.conn.execute
+    for customer_id, old in sorted(changed, key=lambda pair: pair[0]):
+        execute(remove, [customer_id, *(old.get(c) for c in columns)])
+        execute(add, [customer_id])
 
 
 def index_new_rows(db: Database, *, after_id: int) -> None:

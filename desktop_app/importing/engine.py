@@ -31,6 +31,10 @@ from storage.db import fold_wal
 from storage.timestamps import utc_now_iso
 
 BATCH_ROWS = 1000
+# New customers enter the search index every this many batches: while the next rows are read,
+# and seldom enough that FTS5 writes few small segments (it writes one whenever it is handed a
+# row id lower than the last, as when an indexed customer is updated).
+INDEX_EVERY = 16
 KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
 
 
@@ -151,11 +155,13 @@ class _CustomerImport:
         self.batch_id = store.create_batch(self.db, file_name=self.table.path.name,
                                            format=result.format, kind="customers", started_at=self.now)
         self.before_max = self.indexed_max = store.max_id(self.db, "customer")
+        self.reindex: dict[int, dict] = {}  # id → values in the search index, for updated rows
+        self.unindexed_batches = 0
         self.columns = store.columns_of(self.db, "customer")
         stored = customers.count(self.db)
         self.store_empty = stored == 0
-        # New rows go into the search index a batch at a time, in one statement (much faster
-        # than the per-row trigger, and done while the reading process reads the next batch);
+        # New rows go into the search index every few batches, in one statement (much faster
+        # than the per-row trigger, and done while the reading process reads more rows);
         # rows already in the index are reindexed as they are updated. The update trigger is
         # suspended too: on a row created here it would remove index entries that do not
         # exist yet.
@@ -216,7 +222,9 @@ class _CustomerImport:
         else:
             self._runs(batch, existing)
         self._flush()  # the next batch's lookups must see this batch's new customers
-        self._index_new()
+        self.unindexed_batches += 1
+        if self.unindexed_batches >= INDEX_EVERY:
+            self._index_new()
 
     def _runs(self, batch: Batch, existing: dict[str, dict]) -> None:
         """Rows one by one where something happens (a rejection, a warning, a customer met
@@ -254,8 +262,12 @@ class _CustomerImport:
             self._accept(item, existing)
 
     def _index_new(self) -> None:
+        self.unindexed_batches = 0
         if self.result.dry_run:
+            self.reindex = {}
             return  # a preview is rolled back: it need not be searchable
+        store.reindex_customers(self.db, self.reindex.items())
+        self.reindex = {}
         store.index_new_rows(self.db, after_id=self.indexed_max)
         self.indexed_max = self.before_max + len(self.created_rows)
 
@@ -339,7 +351,9 @@ class _CustomerImport:
             values["updated_at"] = self.now
             store.update_customer(self.db, customer_id, values)
             if customer_id <= self.indexed_max:
-                store.reindex_customer(self.db, customer_id, current)
+                # In the index already: replaced at the end of the batch, with the values the
+                # index holds now (the first ones this import saw).
+                self.reindex.setdefault(customer_id, current)
         return tuple(applied), tuple(conflicts)
 
     def _wanted(self, *, notable: bool) -> bool:

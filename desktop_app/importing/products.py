@@ -228,10 +228,7 @@ def _write(db: Database, batch_id: int, v: Variant, result: ImportResult, *, now
         result.unchanged += 1
         result.rows.append(RowOutcome(v.row, "unchanged", label, stock, note=note))
         return
-    if current["id"] <= before_max and not db.execute(
-        "SELECT 1 FROM import_changes WHERE import_id = ? AND entity = 'product' AND entity_id = ?",
-        [batch_id, current["id"]],
-    ).fetchone():
+    if current["id"] <= before_max and not store.touched(db, batch_id, "product", current["id"]):
         before = {k: val for k, val in current.items() if k != "id"}
         store.record_updated(db, batch_id, entity="product", entity_id=current["id"], before=before)
     store.update_product(db, current["id"], changed | {"updated_at": now})

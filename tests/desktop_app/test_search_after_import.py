@@ -44,6 +44,7 @@ def test_a_later_row_of_the_same_file_reindexes_a_customer_made_earlier(tmp_path
     from desktop_app.importing import engine
 
     monkeypatch.setattr(engine, "BATCH_ROWS", 3)
+    monkeypatch.setattr(engine, "INDEX_EVERY", 1)
     path = tmp_path / "a.csv"
     fillers = "".join(f"P{i},p{i}@example.com,,\n" for i in range(7))
     path.write_text(HEADER + ",al@example.com,503 555 0101,\n" + fillers

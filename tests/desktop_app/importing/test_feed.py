@@ -125,6 +125,17 @@ def stored(db) -> list:
     return db.execute(f"SELECT {', '.join(columns)} FROM customers ORDER BY id").fetchall()
 
 
+def search_all(db) -> dict:
+    """Which customers each word of their names, e-mails, phones and notes finds."""
+    from storage import customers
+
+    words = set()
+    for row in db.execute("SELECT display_name, email, phone, notes FROM customers"):
+        for value in row:
+            words.update(w for w in (value or "").split() if w.isalnum())
+    return {w: customers.ordered_ids(db, search=w) for w in sorted(words)[:40]}
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(row_strategy, max_size=30))
@@ -145,9 +156,11 @@ def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
                                               ("runs", False, 3, 0), ("child runs", True, 3, 0)):
             monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0 if child else 10**12)
             monkeypatch.setattr(engine, "BATCH_ROWS", batch_rows)
+            monkeypatch.setattr(engine, "INDEX_EVERY", 2)
             db = open_db(Path(folder) / f"{name}.db")
             result = run_import(db, path, keep_rows=keep)
-            outcomes.append((summary(result), stored(db)))
+            db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
+            outcomes.append((summary(result), stored(db), search_all(db)))
             db.close()
     assert outcomes[1] == outcomes[0]
     assert outcomes[2] == outcomes[0]

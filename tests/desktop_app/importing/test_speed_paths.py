@@ -96,3 +96,17 @@ def test_checks_skipped_during_an_import_hold_for_what_it_wrote(tmp_path, db):
     run_import(db, tmp_path / "a.csv")
     assert db.execute("PRAGMA ignore_check_constraints").fetchone()[0] == before == 0
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # CHECKs included
+
+
+def test_created_customers_are_recorded_as_one_range_and_undone_whole(tmp_path, db):
+    from storage.imports import changes_count, undo_batch
+
+    db.execute("INSERT INTO customers (display_name, email, email_key, created_at, updated_at) "
+               "VALUES ('Old', 'old@example.com', 'old@example.com', 'x', 'x')")
+    write_customers(tmp_path / "a.csv", 500)
+    result = run_import(db, tmp_path / "a.csv")
+    rows = db.execute("SELECT entity_id, until_id, action FROM import_changes").fetchall()
+    assert rows == [(2, 501, "created")]
+    assert changes_count(db, result.batch_id) == {"created": 500}
+    assert undo_batch(db, result.batch_id) == {"deleted": 500, "restored": 0}
+    assert db.execute("SELECT display_name FROM customers").fetchall() == [("Old",)]
