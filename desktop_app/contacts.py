@@ -9,6 +9,7 @@ _EMAIL_RE = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@" + _LABEL + r"(?:\." + _LABEL + r")*\.[A-Za-z]{2,}$"
 )
 _PHONE_RE = re.compile(r"^\+?[0-9 ()./-]+$")
+PHONE_SHAPE = _PHONE_RE  # what a valid phone may hold; digits alone decide the rest
 # Unicode whitespace incl. NBSP; str.strip() without arguments covers it.
 
 

@@ -10,10 +10,12 @@ for row (``tests/desktop_app/test_import_columns.py`` checks it on random rows).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import repeat
 
-from desktop_app.contacts import is_valid_phone
+from desktop_app.contacts import PHONE_SHAPE
 from desktop_app.importing.birthdays import InvalidBirthday, parse_birthday
+from desktop_app.importing.merging import PHONE_MARKS, candidate_from_row, new_customer
 from desktop_app.importing.records import (
     _NO,
     _PLAIN_EMAIL,
@@ -32,6 +34,11 @@ _FAST_FIELDS = frozenset({"name", "first_name", "last_name", "email", "phone", "
                           "do_not_contact"})
 _CONSENT = {**dict.fromkeys(_YES, "yes"), **dict.fromkeys(_NO, "no")}
 _MULTI = " ::: "  # Google's multi-value cells: the row-by-row reader keeps the first value
+# The column order of ColumnReader._columns (notes come last, verbatim).
+_ORDER = ("email", "phone", "first_name", "last_name", "name", "birthday", "consent", "tags",
+          "shopify_id", "square_id", "language", "do_not_contact")
+_NO_BIRTHDAY = (None, None, None)
+_BIRTHDAYS_KEPT = 50_000  # birthday cells remembered (they repeat: ~20,000 days in 56 years)
 
 
 class ColumnReader:
@@ -43,6 +50,7 @@ class ColumnReader:
         mapping = reader.mapping
         self.columns = {name: idx for name, idx in mapping.columns.items() if idx}
         self.need = max((max(idx) for idx in self.columns.values()), default=0) + 1
+        self._birthdays: dict[str, tuple | None] = {}
 
     @classmethod
     def reader_for(cls, reader: RowReader) -> ColumnReader | None:
@@ -74,70 +82,132 @@ class ColumnReader:
 
     def read(self, numbers: Sequence[int], rows: Sequence[list]) -> list[Candidate | Rejection]:
         """One outcome per row, in order: exactly what ``RowReader.read`` gives for each."""
+        keys, inserts, texts, specials = self.read_batch(numbers, rows, source="", now="")
+        return [specials.get(i) or candidate_from_row(n, keys[i], inserts[i], texts[i])
+                for i, n in enumerate(numbers)]
+
+    def read_batch(self, numbers: Sequence[int], rows: Sequence[list], *, source: str,
+                   now: str) -> tuple[list, list, list, dict]:
+        """Per row: the identity key, the new-customer row (``merging.new_customer``), the
+        birthday cell; and the Rejection or warned Candidate of the rows that have one.
+
+        A key and row are None for a rejected row.
+        """
+        out = _Collected(partial(new_customer, source=source, now=now))
         reader = self.reader
         size = len(rows)
-        if not size or min(map(len, rows)) < self.need:
-            return [reader.read(n, cells) for n, cells in zip(numbers, rows, strict=True)]
-        try:
-            transposed = list(zip(*rows, strict=False))
-            column = self._column
-            emails = column(transposed, size, "email")
-            phones = column(transposed, size, "phone")
-            firsts = column(transposed, size, "first_name")
-            lasts = column(transposed, size, "last_name")
-            fulls = column(transposed, size, "name")
-            birthdays = column(transposed, size, "birthday")
-            consents = column(transposed, size, "consent")
-            tags = column(transposed, size, "tags")
-            shopify_ids = column(transposed, size, "shopify_id")
-            square_ids = column(transposed, size, "square_id")
-            languages = column(transposed, size, "language")
-            do_not_contact = column(transposed, size, "do_not_contact")
-            notes = self._notes(transposed, size)
-        except (TypeError, AttributeError):  # a cell that is not text (XLSX): row by row
-            return [reader.read(n, cells) for n, cells in zip(numbers, rows, strict=True)]
+        columns = None
+        if size and min(map(len, rows)) >= self.need:
+            try:
+                columns = self._columns(rows, size)
+            except (TypeError, AttributeError):  # a cell that is not text (XLSX): row by row
+                columns = None
+        if columns is None:
+            for number, cells in zip(numbers, rows, strict=True):
+                out.add(reader.read(number, cells))
+            return out.lists()
         constant = reader.mapping.consent_constant
         name_first = reader.mapping.name_first
         plain = _PLAIN_EMAIL.fullmatch
+        phone_shape = PHONE_SHAPE.fullmatch
         consent_get = _CONSENT.get
-        out: list[Candidate | Rejection] = []
-        append = out.append
-        for (number, cells, email, phone, first, last, full, birthday, consent, note, tag, sid,
-             sqid, language, dnc) in zip(numbers, rows, emails, phones, firsts, lasts, fulls,
-                                         birthdays, consents, notes, tags, shopify_ids,
-                                         square_ids, languages, do_not_contact, strict=False):
+        birthday_of = self._birthday
+        add = out.add
+        keys, inserts, texts = out.keys, out.inserts, out.texts
+        for (number, cells, email, phone, first, last, full, birthday, consent, tag, sid, sqid,
+             language, dnc, note) in zip(numbers, rows, *columns, strict=False):
             if not email or _MULTI in email or plain(email) is None:
-                append(reader.read(number, cells))
+                add(reader.read(number, cells))
                 continue
+            digits = None
             if phone:
                 if _MULTI in phone:
-                    append(reader.read(number, cells))
+                    add(reader.read(number, cells))
                     continue
                 if phone[0] == "'":
                     phone = phone[1:].strip()
-                if phone and not is_valid_phone(phone):
-                    append(reader.read(number, cells))  # the invalid_phone_dropped warning
-                    continue
-            born = None
+                if phone:
+                    digits = phone.translate(PHONE_MARKS)
+                    if phone_shape(phone) is None or not 7 <= len(digits) <= 15:
+                        add(reader.read(number, cells))  # the invalid_phone_dropped warning
+                        continue
+            born = _NO_BIRTHDAY
             if birthday:
-                if "/" in birthday:  # slash dates: the column decides the order
-                    append(reader.read(number, cells))
-                    continue
-                try:
-                    born = parse_birthday(birthday)
-                except InvalidBirthday:
-                    append(reader.read(number, cells))  # the invalid_birthday warning
+                born = birthday_of(birthday)
+                if born is None:  # a slash date (the column decides) or an invalid one
+                    add(reader.read(number, cells))
                     continue
             joined = f"{first} {last}" if first and last else (first or last)
-            append(Candidate(
-                number, "email:" + email.lower(),
-                (full or joined) if name_first else (joined or full),
-                first, last, email, phone or None, born,
-                constant or consent_get(consent.lower(), "unknown"),
-                note, tag,
-                (sid.lstrip("'") or None) if sid else None,
-                sqid or None, (), birthday,
+            agreed = constant or consent_get(consent.lower(), "unknown")
+            known = agreed != "unknown"
+            lowered = email.lower()
+            keys.append("email:" + lowered)
+            inserts.append((
+                first, last, (full or joined) if name_first else (joined or full),
+                email, lowered, phone or None, digits or None, *born, agreed,
+                source if known else None, now if known else None, note, tag,
+                (sid.lstrip("'") or None) if sid else None, sqid or None,
                 language_of(language) if language else None,
-                dnc.lower() in TRUE_WORDS,
+                1 if dnc.lower() in TRUE_WORDS else 0, now, now,
             ))
-        return out
+            texts.append(birthday)
+        return out.lists()
+
+    def _columns(self, rows: Sequence[list], size: int) -> list[Sequence[str]]:
+        transposed = list(zip(*rows, strict=False))
+        column = self._column
+        return [column(transposed, size, name) for name in _ORDER] + [
+            self._notes(transposed, size)]
+
+    def _birthday(self, text: str) -> tuple | None:
+        """(month, day, year) of a birthday cell, or None to read the row row by row."""
+        known = self._birthdays.get(text)
+        if known is not None or text in self._birthdays:
+            return known
+        born = None
+        if "/" not in text:  # slash dates: the column decides the day/month order
+            try:
+                parsed = parse_birthday(text)
+            except InvalidBirthday:
+                parsed = None  # the invalid_birthday warning
+            else:
+                born = (parsed.month, parsed.day, parsed.year) if parsed else _NO_BIRTHDAY
+        if len(self._birthdays) > _BIRTHDAYS_KEPT:
+            self._birthdays.clear()
+        self._birthdays[text] = born
+        return born
+
+
+class _Collected:
+    """The four lists of a batch, filled one outcome at a time."""
+
+    def __init__(self, insert_row) -> None:
+        self.insert_row = insert_row
+        self.keys: list = []
+        self.inserts: list = []
+        self.texts: list[str] = []
+        self.specials: dict = {}
+
+    def add(self, item: Candidate | Rejection) -> None:
+        if item.__class__ is Rejection:
+            self.specials[len(self.keys)] = item
+            self.keys.append(None)
+            self.inserts.append(None)
+            self.texts.append("")
+            return
+        if item.warnings:
+            self.specials[len(self.keys)] = item
+        self.keys.append(item.key)
+        self.inserts.append(self.insert_row(item))
+        self.texts.append(item.birthday_text)
+
+    def lists(self) -> tuple[list, list, list, dict]:
+        return self.keys, self.inserts, self.texts, self.specials
+
+
+def collect(items, insert_row) -> tuple[list, list, list, dict]:
+    """The four lists of a batch from outcomes read row by row."""
+    out = _Collected(insert_row)
+    for item in items:
+        out.add(item)
+    return out.lists()

@@ -12,14 +12,14 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from desktop_app.errors import AppError
 from desktop_app.importing.birthdays import slash_order
-from desktop_app.importing.columns import ColumnReader
+from desktop_app.importing.columns import ColumnReader, collect
 from desktop_app.importing.formats import Mapping
 from desktop_app.importing.merging import candidate_from_row, new_customer
 from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
@@ -64,25 +64,6 @@ class Batch:
                                   self.birthday_texts[index])
 
 
-def make_batch(numbers: list[int], items: list, insert_row: Callable, blank_rows: int,
-               position: int) -> Batch:
-    keys: list = []
-    inserts: list = []
-    texts: list[str] = []
-    specials: dict = {}
-    for index, item in enumerate(items):
-        if item.__class__ is Rejection:
-            specials[index] = item
-            keys.append(None)
-            inserts.append(None)
-            texts.append("")
-            continue
-        if item.warnings:
-            specials[index] = item
-        keys.append(item.key)
-        inserts.append(insert_row(item))
-        texts.append(item.birthday_text)
-    return Batch(numbers, keys, inserts, texts, specials, blank_rows, position)
 
 
 def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
@@ -90,11 +71,15 @@ def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
     reader = RowReader(plan.mapping)
     reader.decide_slash_order = partial(_column_slash_order, table, plan.mapping)
     fast = ColumnReader.reader_for(reader)
-    read: Callable = fast.read if fast is not None else partial(_read_rows, reader)
     insert_row = partial(new_customer, source=plan.source, now=plan.now)
 
     def batch(numbers: list[int], rows: list[list], blank: int) -> Batch:
-        return make_batch(numbers, read(numbers, rows), insert_row, blank, table.position())
+        if fast is not None:
+            lists = fast.read_batch(numbers, rows, source=plan.source, now=plan.now)
+        else:
+            lists = collect((reader.read(n, c) for n, c in zip(numbers, rows, strict=True)),
+                            insert_row)
+        return Batch(numbers, *lists, blank, table.position())
 
     numbers: list[int] = []
     rows: list[list] = []
@@ -113,10 +98,6 @@ def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
         if limit is not None and number >= limit:
             break
     yield batch(numbers, rows, blank)  # the rest, and the final blank-row count
-
-
-def _read_rows(reader: RowReader, numbers: list[int], rows: list[list]) -> list:
-    return [reader.read(n, cells) for n, cells in zip(numbers, rows, strict=True)]
 
 
 def _column_slash_order(table: Table, mapping: Mapping) -> str:

@@ -46,7 +46,7 @@ NEW_COLUMNS = ("first_name", "last_name", "display_name", "email", "email_key", 
 
 
 # A candidate's phone is valid (desktop_app.contacts): digits and these marks only.
-_PHONE_MARKS = str.maketrans("", "", " ()./-+")
+PHONE_MARKS = str.maketrans("", "", " ()./-+")
 
 
 def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
@@ -54,7 +54,7 @@ def new_customer(c: Candidate, *, source: str, now: str) -> tuple:
     b = c.birthday
     known = c.consent != "unknown"
     phone = c.phone
-    digits = phone.translate(_PHONE_MARKS) if phone else None
+    digits = phone.translate(PHONE_MARKS) if phone else None
     if digits and not digits.isdigit():  # not a checked phone after all: the general rule
         digits = phone_key(phone)
     return (c.first_name, c.last_name, c.display_name, c.email,

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from desktop_app.importing.columns import ColumnReader
 from desktop_app.importing.formats import Mapping
-from desktop_app.importing.records import RowReader
+from desktop_app.importing.merging import new_customer
+from desktop_app.importing.records import Rejection, RowReader
 
 SHOPIFY_LIKE = Mapping(columns={
     "first_name": (0,), "last_name": (1,), "email": (2,), "phone": (4, 3), "consent": (5,),
@@ -61,6 +62,19 @@ def test_columns_agree_with_rows(rows, name_first, constant):
     mapping = Mapping(SHOPIFY_LIKE.columns, constant, name_first)
     got, expected = read_both(mapping, rows)
     assert got == expected
+    # The rows written for new customers, keys and birthday cells agree too.
+    fast = ColumnReader(RowReader(mapping))
+    fast.reader.decide_slash_order = lambda: "dmy"
+    keys, inserts, texts, specials = fast.read_batch(
+        range(1, len(rows) + 1), rows, source="import:a.csv", now="2026-11-26T06:00:00+00:00")
+    for index, item in enumerate(expected):
+        if isinstance(item, Rejection):
+            assert (keys[index], inserts[index], specials[index]) == (None, None, item)
+            continue
+        assert keys[index] == item.key and texts[index] == item.birthday_text
+        assert inserts[index] == new_customer(item, source="import:a.csv",
+                                              now="2026-11-26T06:00:00+00:00")
+        assert specials.get(index) == (item if item.warnings else None)
 
 
 def test_columns_agree_on_rows_that_are_not_all_text_or_short():
@@ -81,7 +95,8 @@ def test_plain_rows_take_the_fast_path(monkeypatch):
     reader = RowReader(SHOPIFY_LIKE)
     columns = ColumnReader.reader_for(reader)
     slow = []
-    monkeypatch.setattr(reader, "read", lambda n, cells: slow.append(n))
+    read = reader.read
+    monkeypatch.setattr(reader, "read", lambda n, cells: slow.append(n) or read(n, cells))
     plain = ["Ann", "Lee", f"ann{0}@example.com", "", "'+1 503 555 0101", "yes", "", "VIP",
              "'72", "1990-01-02", "", "", "", ""]
     out = columns.read([1, 2], [plain, [*plain[:2], "no-at-sign", *plain[3:]]])
