@@ -103,9 +103,10 @@ def record_created_after(db: Database, batch_id: int, *, entity: str, after_id: 
     meanwhile, and new rows take the ids above the highest one.
     """
     table = _TABLES[entity]
-    first, last, count = db.execute(
-        f"SELECT min(id), max(id), count(*) FROM {table} WHERE id > ?", [after_id]
+    first, last = db.execute(
+        f"SELECT min(id), max(id) FROM {table} WHERE id > ?", [after_id]
     ).fetchone()
+    count = last - first + 1 if first is not None else 0
     if count:
         db.execute(
             "INSERT INTO import_changes (import_id, entity, entity_id, until_id, action) "

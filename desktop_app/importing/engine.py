@@ -206,14 +206,16 @@ class _CustomerImport:
         keys = batch.keys
         if not keys:
             return
-        lookup = list(set(keys))
-        if None in lookup:
-            lookup.remove(None)
-        # An empty store with nothing created yet has nobody to find (the first batch of a
-        # first import skips the lookups).
-        anyone = bool(self.created_rows) or not self.store_empty
+        if self.store_empty:
+            # Into an empty store, only a key that was on an earlier row can find anyone; the
+            # reader says which rows may be such (a filter: it may say so of a few others).
+            lookup = list({keys[index] for index in batch.repeats})
+        else:
+            lookup = list(set(keys))
+            if None in lookup:
+                lookup.remove(None)
         existing = (store.customers_by_keys(self.db, lookup, columns=self.columns)
-                    if lookup and anyone else {})
+                    if lookup else {})
         self.batch_seen = {}
         if len(self.result.rows) < self.keep_rows:
             # The preview keeps every outcome of the first rows: all of them go one by one.
