@@ -168,18 +168,8 @@ class _CustomerImport:
         self.suspended = store.suspend_insert_indexing(self.db)
         if stored < max(1000, self._estimated_rows()):
             self.suspended += store.suspend_secondary_indexes(self.db)
-        number = 0
-        plan = FeedPlan(self.table.path, self.mapping, self.source, self.now,
-                        batch_rows=BATCH_ROWS, limit=self.limit_rows)
-        with open_feed(plan, self.table) as batches:
-            for batch in batches:
-                self._process(batch)
-                result.blank_rows = batch.blank_rows
-                if batch.numbers:
-                    number = batch.numbers[-1]
-                    self._progress(number, batch.position)
-        self._flush()
-        self._index_new()
+        with store.search_merging_deferred(self.db):
+            number = self._read_all()
         if not self.result.dry_run:
             # A preview is rolled back, schema changes included: it need not rebuild anything.
             store.restore_triggers(self.db, self.suspended)
@@ -189,6 +179,22 @@ class _CustomerImport:
         result.unique_customers = customers.count(self.db)
         result.batch_id = self.batch_id
         store.finish_batch(self.db, self.batch_id, stats=_stats(result), finished_at=utc_now_iso())
+
+    def _read_all(self) -> int:
+        """Every row of the file through :meth:`_process`; returns how many data rows."""
+        number = 0
+        plan = FeedPlan(self.table.path, self.mapping, self.source, self.now,
+                        batch_rows=BATCH_ROWS, limit=self.limit_rows)
+        with open_feed(plan, self.table) as batches:
+            for batch in batches:
+                self._process(batch)
+                self.result.blank_rows = batch.blank_rows
+                if batch.numbers:
+                    number = batch.numbers[-1]
+                    self._progress(number, batch.position)
+        self._flush()
+        self._index_new()
+        return number
 
     def _estimated_rows(self) -> int:
         if self.table.source == "csv":
