@@ -112,7 +112,7 @@ def test_created_customers_are_recorded_as_one_range_and_undone_whole(tmp_path, 
     assert db.execute("SELECT display_name FROM customers").fetchall() == [("Old",)]
 
 
-def test_search_index_merging_is_put_back_after_an_import(tmp_path, db):
+def test_search_index_merging_is_put_back_after_an_import(tmp_path, db, monkeypatch):
     def automerge():
         row = db.execute("SELECT v FROM customers_fts_config WHERE k = 'automerge'").fetchone()
         return row[0] if row else 4  # FTS5's default
@@ -125,12 +125,7 @@ def test_search_index_merging_is_put_back_after_an_import(tmp_path, db):
         original(db_, after_id=after_id)
 
     write_customers(tmp_path / "a.csv", 20)
-    import desktop_app.importing.engine as engine
-
-    engine.store.index_new_rows, saved = index_new_rows, engine.store.index_new_rows
-    try:
-        run_import(db, tmp_path / "a.csv")
-    finally:
-        engine.store.index_new_rows = saved
+    monkeypatch.setattr(imports, "index_new_rows", index_new_rows)
+    run_import(db, tmp_path / "a.csv")
     assert seen == [16]
     assert automerge() == 4
