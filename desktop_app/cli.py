@@ -91,6 +91,12 @@ def _gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A bundled app started as a big import's reading process (Windows, macOS) does that
+        # and exits here instead of opening a window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     quick = _gui_start(argv)
     if quick is not None:

@@ -10,6 +10,7 @@ row a new customer would get.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import sys
 from collections.abc import Iterator
@@ -248,3 +249,6 @@ def _child(send, plan: FeedPlan) -> None:
         send.send_bytes(message)
     finally:
         send.close()
+    # Leave without the interpreter's exit hooks: a child forked from a worker thread inherits
+    # the parent's thread-pool bookkeeping, whose hook would try to join this very thread.
+    os._exit(0)

@@ -114,3 +114,26 @@ def test_conflicts_can_be_accepted_per_row(qtbot, tasks, db, tmp_path):
         dialog.import_button.click()
     assert customers.find_by_email(db, "ann@example.com").phone == "503 555 0111"
     assert customers.find_by_email(db, "bo@example.com").phone == "503 555 0199"
+
+
+def test_a_big_file_is_read_by_a_child_process(qtbot, tasks, db, tmp_path, monkeypatch):
+    """Big files are read by a child process (forked from this Qt process, on a worker thread)."""
+    from desktop_app.importing import feed
+
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
+    started = []
+    original = feed.ChildFeed.__enter__
+    monkeypatch.setattr(feed.ChildFeed, "__enter__",
+                        lambda self: started.append(self._process) or original(self))
+    rows = BATCH_ROWS * 2 + 17
+    path = tmp_path / "big.csv"
+    path.write_text("Name,Email\n" + "".join(f"P {i},p{i}@example.com\n" for i in range(rows))
+                    + "Again,P5@Example.com\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, path, tasks)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.finished_import, timeout=WAIT_MS):
+        dialog.import_button.click()
+    assert count(db) == rows
+    assert dialog.result.merged_rows == 1 and dialog.result.created == rows
+    assert started and all(p.exitcode == 0 for p in started)
+    tasks.run_sync("write", lambda ctx: None)  # the log is folded into the file after it
