@@ -85,21 +85,28 @@ def time_sqlite_import(csv_path: Path, folder: Path) -> tuple[float, float]:
 def _child(csv_path: str, db_path: str, mode: str) -> None:
     """Runs in a fresh interpreter, so that its peak RSS is the import's alone."""
     sys.path.insert(0, str(ROOT))
-    from desktop_app.importing.engine import run_import
+    from desktop_app.importing.engine import run_import, settle
     from storage.db import open_db
 
     db = open_db(db_path)
-    cpu = time.process_time()
+    cpu = time.process_time() + _children_cpu()
     started = time.perf_counter()
     if mode == "preview":
         result = run_import(db, csv_path, dry_run=True, limit_rows=200)
     else:
         result = run_import(db, csv_path)
     seconds = time.perf_counter() - started
-    cpu = time.process_time() - cpu
+    cpu = time.process_time() + _children_cpu() - cpu  # the reading process's CPU too
+    # The owner has the result here; the write-ahead log is folded into the file after it.
+    folded = time.perf_counter()
+    settle(db)
+    settle_seconds = time.perf_counter() - folded
     db.close()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kb": peak_kb, "created": result.created,
+    # A big file is read by a child process (desktop_app/importing/feed.py): both count.
+    peak_kb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+               + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kb": peak_kb, "settle": settle_seconds,
+                      "created": result.created,
                       "rejected": len(result.rejected), "merged": result.merged_rows,
                       "rows": len(result.rows)}))
 
@@ -158,14 +165,16 @@ def run(env) -> list:
         csv_path = getattr(shop(), "csv_path", None)
     m = measure(env.size, min(env.repeat, 3), log=env.log, csv_path=csv_path)
     note = (f"{m['last']['created']:,} created, {m['last']['merged']:,} merged, "
-            f"{m['last']['rejected']:,} rejected; Fondly timed in-process around run_import; "
+            f"{m['last']['rejected']:,} rejected; Fondly timed in-process around run_import (the "
+            f"WAL checkpoint after it, {m['last']['settle']:.2f} s, is not in the time); "
             f"CPU-time ratio {m['fondly_cpu'] / m['bare_cpu']:.2f}x")
     return [
         Result("P1", f"import the {m['rows']:,}-row Shopify CSV (validated, deduplicated, "
                "searchable)", m["fondly"], "s", "≤ 3× (at most 5×)",
                baseline=m["bare"], baseline_name="sqlite3 .import", note=note),
         Result("P1m", "peak RSS of that import", m["peak_mb"], "MB", "< 200 MB",
-               note="ru_maxrss of a fresh interpreter that only imports"),
+               note="ru_maxrss of a fresh interpreter that only imports, plus that of the "
+                    "process that reads the file for it"),
         Result("P1p", "preview's first page of that file", m["preview"] * 1000, "ms",
                "< 2000 ms", note="dry run of the first 200 rows, as the import dialog shows"),
     ]
