@@ -187,6 +187,10 @@ class _CustomerImport:
                         batch_rows=BATCH_ROWS, limit=self.limit_rows)
         with open_feed(plan, self.table) as batches:
             for batch in batches:
+                if batch is None:  # the reader is behind: index what is written meanwhile
+                    if self.unindexed_batches:
+                        self._index_new()
+                    continue
                 self._process(batch)
                 self.result.blank_rows = batch.blank_rows
                 if batch.numbers:

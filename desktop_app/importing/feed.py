@@ -154,7 +154,8 @@ def _column_slash_order(table: Table, mapping: Mapping) -> str:
 def open_feed(plan: FeedPlan, table: Table):
     """The batches of *table*: from a child process for a big text file, else read here.
 
-    Use as a context manager; leaving it early (a cancel, an error) stops the reading.
+    Use as a context manager; leaving it early (a cancel, an error) stops the reading. A child's
+    feed yields None before it would wait for the next batch, so the writer can use the pause.
     """
     if table.source == "csv" and plan.limit is None and table.size_hint >= CHILD_MIN_BYTES:
         return ChildFeed(plan)
@@ -208,8 +209,10 @@ class ChildFeed:
         self._process.join()
         self._receive.close()
 
-    def _batches(self) -> Iterator[Batch]:
+    def _batches(self) -> Iterator[Batch | None]:
         while True:
+            if not self._receive.poll():
+                yield None  # nothing to take yet: the writer may do other work meanwhile
             try:
                 message = pickle.loads(self._receive.recv_bytes())
             except EOFError:
