@@ -26,6 +26,7 @@ from desktop_app.importing.results import ImportResult, RowOutcome
 from desktop_app.importing.tables import Table, open_table
 from desktop_app.progress import TaskContext
 from storage import customers
+from storage import import_speed as speed
 from storage import imports as store
 from storage.db import fold_wal
 from storage.timestamps import utc_now_iso
@@ -103,7 +104,7 @@ def run_import(
     job = _CustomerImport(db, table, chosen, result, ctx=ctx, accept=accept_conflicts,
                           keep_rows=keep_rows, limit_rows=limit_rows)
     try:
-        with (store.larger_cache(db), store.checked_by_caller(db), store.checkpoint_later(db),
+        with (speed.larger_cache(db), speed.checked_by_caller(db), speed.checkpoint_later(db),
               db.atomic()):
             job.run()
             if mapping is not None and not dry_run and mapping != default_mapping(fmt, table.header):
@@ -118,7 +119,7 @@ def run_import(
 def settle(db: Database) -> None:
     """Fold what an import left in the write-ahead log into the database file.
 
-    Imports defer that copy (``storage.imports.checkpoint_later``) so the owner does not wait
+    Imports defer that copy (``storage.import_speed.checkpoint_later``) so the owner does not wait
     for it; call this once they have their result.
     """
     fold_wal(db)
@@ -165,14 +166,14 @@ class _CustomerImport:
         # rows already in the index are reindexed as they are updated. The update trigger is
         # suspended too: on a row created here it would remove index entries that do not
         # exist yet.
-        self.suspended = store.suspend_insert_indexing(self.db)
+        self.suspended = speed.suspend_insert_indexing(self.db)
         if stored < max(1000, self._estimated_rows()):
-            self.suspended += store.suspend_secondary_indexes(self.db)
-        with store.search_merging_deferred(self.db):
+            self.suspended += speed.suspend_secondary_indexes(self.db)
+        with speed.search_merging_deferred(self.db):
             number = self._read_all()
         if not self.result.dry_run:
             # A preview is rolled back, schema changes included: it need not rebuild anything.
-            store.restore_triggers(self.db, self.suspended)
+            speed.restore_triggers(self.db, self.suspended)
         result.data_rows = number
         result.skipped_groups = self.table.skipped_groups
         store.record_created_after(self.db, self.batch_id, entity="customer", after_id=self.before_max)
@@ -278,9 +279,9 @@ class _CustomerImport:
         if self.result.dry_run:
             self.reindex = {}
             return  # a preview is rolled back: it need not be searchable
-        store.reindex_customers(self.db, self.reindex.items())
+        speed.reindex_customers(self.db, self.reindex.items())
         self.reindex = {}
-        store.index_new_rows(self.db, after_id=self.indexed_max)
+        speed.index_new_rows(self.db, after_id=self.indexed_max)
         self.indexed_max = self.before_max + len(self.created_rows)
 
     # -- outcomes -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from storage import bulk, customers, imports
+from storage import bulk, customers, import_speed, imports
 from storage.db import open_db
 from storage.fts_words import SEPARATORS, measure_separators, words
 from storage.schema import migrations
@@ -158,17 +158,17 @@ def test_the_import_reindex_replaces_the_old_words(db):
     ann = customers.insert(db, {"first_name": "Ann", "last_name": "Lee", "email": "al@example.com"})
     before_max = ann
     with db.atomic():
-        suspended = imports.suspend_insert_indexing(db)
+        suspended = import_speed.suspend_insert_indexing(db)
         current = dict(zip(("id", "display_name", "first_name", "last_name", "email", "phone", "notes"),
                            db.execute("SELECT id, display_name, first_name, last_name, email, phone, "
                                       "notes FROM customers WHERE id = ?", [ann]).fetchone(),
                            strict=True))
         imports.update_customer(db, ann, {"first_name": "Róisín", "display_name": "Róisín Lee"})
-        imports.reindex_customer(db, ann, current)
+        import_speed.reindex_customer(db, ann, current)
         imports.insert_customers(db, ["first_name", "display_name", "created_at", "updated_at"],
                                  [("Bo", "Bo Ng", "2026-01-01", "2026-01-01")])
-        imports.index_new_rows(db, after_id=before_max)
-        imports.restore_triggers(db, suspended)
+        import_speed.index_new_rows(db, after_id=before_max)
+        import_speed.restore_triggers(db, suspended)
     assert customers.ordered_ids(db, search="ann") == []
     assert customers.ordered_ids(db, search="rois") == [ann]
     assert customers.ordered_ids(db, search="lee") == [ann]

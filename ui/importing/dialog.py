@@ -271,7 +271,7 @@ class ImportDialog(QDialog):
         self.announce(Changes(customers=result.kind == "customers",
                               products=result.kind == "products", imports=True))
         self.finished_import.emit(result)
-        # The import left its pages in the write-ahead log (storage.imports.checkpoint_later).
+        # The import left its pages in the write-ahead log (storage.import_speed.checkpoint_later).
         self.tasks.run("write", lambda ctx: settle(ctx.db))
 
     def _import_failed(self, error: BaseException) -> None:

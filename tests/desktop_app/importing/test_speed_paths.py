@@ -12,7 +12,7 @@ from desktop_app.contacts import is_valid_email
 from desktop_app.importing.engine import run_import
 from desktop_app.importing.formats import Mapping
 from desktop_app.importing.records import _PLAIN_EMAIL, RowReader
-from storage import imports
+from storage import import_speed
 
 
 def cache_size(db) -> int:
@@ -31,7 +31,7 @@ def test_import_puts_the_page_cache_back(tmp_path, db, dry_run):
 
 def test_larger_cache_is_set_inside_and_restored_after_a_failure(db):
     db.execute("PRAGMA cache_size=-2000")
-    with pytest.raises(RuntimeError), imports.larger_cache(db, kib=4096):
+    with pytest.raises(RuntimeError), import_speed.larger_cache(db, kib=4096):
         assert cache_size(db) == -4096
         raise RuntimeError("boom")
     assert cache_size(db) == -2000
@@ -118,14 +118,14 @@ def test_search_index_merging_is_put_back_after_an_import(tmp_path, db, monkeypa
         return row[0] if row else 4  # FTS5's default
 
     seen = []
-    original = imports.index_new_rows
+    original = import_speed.index_new_rows
 
     def index_new_rows(db_, *, after_id):
         seen.append(automerge())
         original(db_, after_id=after_id)
 
     write_customers(tmp_path / "a.csv", 20)
-    monkeypatch.setattr(imports, "index_new_rows", index_new_rows)
+    monkeypatch.setattr(import_speed, "index_new_rows", index_new_rows)
     run_import(db, tmp_path / "a.csv")
     assert seen == [16]
     assert automerge() == 4
