@@ -4,6 +4,7 @@ kept up a few batches at a time."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -127,22 +128,26 @@ def reindex_customer(db: Database, customer_id: int, old: dict) -> None:
 
 
 def reindex_customers(db: Database, changed: Iterable[tuple[int, dict]]) -> None:
-    """Replace the search-index entries of customers (id, values as indexed), in id order.
+    """Replace the search-index entries of customers (id, values as indexed) with their current
+    values, all in two statements.
 
-    FTS5 writes out its pending entries whenever a row id is lower than the last one it was
-    given; one customer at a time, between batches of new rows, that cost 0.25 ms each.
-    Ascending ids, each removed then added again, keep it to one write per call.
+    Per customer, two statements cost 0.14 ms each (FTS5 sets itself up per statement); and
+    FTS5 writes out what it holds whenever a row id is lower than the last, which ids in
+    ascending order keep to once per statement. 933 customers: 0.13 s → 0.02 s.
     """
+    changed = sorted(changed, key=lambda pair: pair[0])
+    if not changed:
+        return
     columns = _fts_columns(db)
     names = ", ".join(columns)
-    marks = ", ".join("?" * len(columns))
-    remove = (f"INSERT INTO customers_fts(customers_fts, rowid, {names}) "
-              f"VALUES ('delete', ?, {marks})")
-    add = f"INSERT INTO customers_fts(rowid, {names}) SELECT id, {names} FROM customers WHERE id = ?"
-    execute = db.conn.execute
-    for customer_id, old in sorted(changed, key=lambda pair: pair[0]):
-        execute(remove, [customer_id, *(old.get(c) for c in columns)])
-        execute(add, [customer_id])
+    old = json.dumps([[customer_id, *(values.get(c) for c in columns)]
+                      for customer_id, values in changed], ensure_ascii=False)
+    picked = ", ".join(f"value->>{n + 1}" for n in range(len(columns)))
+    db.execute(f"INSERT INTO customers_fts(customers_fts, rowid, {names}) "
+               f"SELECT 'delete', value->>0, {picked} FROM json_each(?)", [old])
+    db.execute(f"INSERT INTO customers_fts(rowid, {names}) SELECT id, {names} FROM customers "
+               "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+               [json.dumps([customer_id for customer_id, _ in changed])])
 
 
 def index_new_rows(db: Database, *, after_id: int) -> None:

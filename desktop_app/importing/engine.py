@@ -36,6 +36,9 @@ BATCH_ROWS = 1000
 # and seldom enough that FTS5 writes few small segments (it writes one whenever it is handed a
 # row id lower than the last, as when an indexed customer is updated).
 INDEX_EVERY = 16
+# Customers already in the search index that the import updated are reindexed together, at
+# the end or once this many wait (their old values are held until then).
+REINDEX_AT_ONCE = 20_000
 KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
 
 
@@ -198,7 +201,7 @@ class _CustomerImport:
                     number = batch.numbers[-1]
                     self._progress(number, batch.position)
         self._flush()
-        self._index_new()
+        self._index_new(last=True)
         return number
 
     def _estimated_rows(self) -> int:
@@ -274,13 +277,16 @@ class _CustomerImport:
         else:
             self._accept(item, existing)
 
-    def _index_new(self) -> None:
+    def _index_new(self, *, last: bool = False) -> None:
         self.unindexed_batches = 0
         if self.result.dry_run:
             self.reindex = {}
             return  # a preview is rolled back: it need not be searchable
-        speed.reindex_customers(self.db, self.reindex.items())
-        self.reindex = {}
+        if last or len(self.reindex) >= REINDEX_AT_ONCE:
+            # Updated customers go back in together: FTS5 writes out what it holds each time it
+            # is handed a lower row id, so each of these runs costs one such write.
+            speed.reindex_customers(self.db, self.reindex.items())
+            self.reindex = {}
         speed.index_new_rows(self.db, after_id=self.indexed_max)
         self.indexed_max = self.before_max + len(self.created_rows)
 
