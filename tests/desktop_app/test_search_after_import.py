@@ -6,6 +6,8 @@ the engine reindexes each updated customer with FTS5's 'delete' of the old value
 
 from __future__ import annotations
 
+import pytest
+
 from desktop_app.importing.engine import run_import
 from storage import customers
 
@@ -38,13 +40,16 @@ def test_a_reimport_reindexes_updated_customers(tmp_path, db):
     db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
 
 
-def test_a_later_row_of_the_same_file_reindexes_a_customer_made_earlier(tmp_path, db, monkeypatch):
+@pytest.mark.parametrize("reindex_at_once", [1, 20_000])
+def test_a_later_row_of_the_same_file_reindexes_a_customer_made_earlier(tmp_path, db, monkeypatch,
+                                                                        reindex_at_once):
     """New customers are indexed a batch at a time; a duplicate in a later batch that changes
     one of them must replace its index entry."""
     from desktop_app.importing import engine
 
     monkeypatch.setattr(engine, "BATCH_ROWS", 3)
     monkeypatch.setattr(engine, "INDEX_EVERY", 1)
+    monkeypatch.setattr(engine, "REINDEX_AT_ONCE", reindex_at_once)
     path = tmp_path / "a.csv"
     fillers = "".join(f"P{i},p{i}@example.com,,\n" for i in range(7))
     path.write_text(HEADER + ",al@example.com,503 555 0101,\n" + fillers
