@@ -15,7 +15,7 @@ import pickle
 import sys
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -26,7 +26,7 @@ from desktop_app.importing.columns import ColumnReader, collect
 from desktop_app.importing.formats import Mapping
 from desktop_app.importing.merging import candidate_from_row, new_customer
 from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
-from desktop_app.importing.tables import Table, open_table
+from desktop_app.importing.tables import Table, open_table, reopen_text
 
 # Text files at least this big are read in a child process (smaller ones are over before a
 # process would have started).
@@ -44,6 +44,7 @@ class FeedPlan:
     now: str
     batch_rows: int = 1000
     limit: int | None = None  # stop after this many data rows (a preview's first page)
+    encoding: str | None = None  # of a text file, as found when it was opened
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def open_feed(plan: FeedPlan, table: Table):
     feed yields None before it would wait for the next batch, so the writer can use the pause.
     """
     if table.source == "csv" and plan.limit is None and table.size_hint >= CHILD_MIN_BYTES:
-        return ChildFeed(plan)
+        return ChildFeed(replace(plan, encoding=table.encoding))
     return _LocalFeed(read_batches(plan, table))
 
 
@@ -242,7 +243,7 @@ def _widen(connection) -> None:
 def _child(send, plan: FeedPlan) -> None:
     """The child process: read the file, send batches, then None (or the failure)."""
     try:
-        table = open_table(plan.path)
+        table = reopen_text(plan.path, plan.encoding) if plan.encoding else open_table(plan.path)
         for batch in read_batches(plan, table):
             send.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
         send.send_bytes(pickle.dumps(None))

@@ -102,6 +102,11 @@ def _first_line(path: Path, encoding: str) -> str:
     return ""
 
 
+def reopen_text(path: Path, encoding: str) -> Table:
+    """A text table opened again with the encoding found the first time (no second sniff)."""
+    return _open_csv(path, encoding, path.stat().st_size)
+
+
 def _open_csv(path: Path, encoding: str, size: int) -> Table:
     header_line = _first_line_raw(path, encoding)
     delimiter = max(DELIMITERS, key=lambda d: (header_line.count(d), d == ","))

@@ -17,6 +17,7 @@ FILES = sorted(p.name for p in _FOLDER.iterdir() if p.name != "README.md") if _F
 
 
 def _import(tmp_path: Path, path: Path):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     db = open_db(tmp_path / "fondly.db")
     try:
         result = run_import(db, path)
@@ -87,3 +88,17 @@ def test_thunderbird_csv_with_semicolons(real_world_dir, tmp_path):
 def test_outlook_csv(real_world_dir, tmp_path):
     result, names = _import(tmp_path, real_world_dir / "horde__bug_6311.csv")
     assert result.format == "outlook" and names == ["John Smith"]
+
+
+@pytest.mark.parametrize("file_name", [f for f in FILES if f.endswith((".csv", ".txt", ".tsv"))])
+def test_a_child_process_reads_them_alike(file_name, real_world_dir, tmp_path, monkeypatch):
+    """Big text files are read by a child process, which opens them with the encoding found
+    here (UTF-16, Shift_JIS, Windows-1252...): the same customers either way."""
+    from desktop_app.importing import feed
+
+    here, here_names = _import(tmp_path / "here", real_world_dir / file_name)
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
+    child, child_names = _import(tmp_path / "child", real_world_dir / file_name)
+    assert child_names == here_names
+    assert (child.data_rows, child.created, child.rejected, child.warnings) == (
+        here.data_rows, here.created, here.rejected, here.warnings)
