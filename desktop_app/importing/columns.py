@@ -106,17 +106,33 @@ class ColumnReader:
             for number, cells in zip(numbers, rows, strict=True):
                 out.add(reader.read(number, cells))
             return out.lists()
+        (emails, phones, firsts, lasts, fulls, birthdays, consents, tags, shopify_ids,
+         square_ids, languages, do_not_contact, notes) = columns
+        # Whole columns at once where a C function can do it (a Python call per cell costs
+        # more than the work): address shape, lower case, consent words, other systems' ids.
+        shaped = list(map(_PLAIN_EMAIL.fullmatch, emails))
+        lowered = list(map(str.lower, emails))
         constant = reader.mapping.consent_constant
+        agreed = (repeat(constant) if constant else
+                  list(map(_CONSENT.get, map(str.lower, consents), repeat("unknown"))))
+        mapped = self.columns
+        shopify = (list(map(_shopify_id, shopify_ids)) if "shopify_id" in mapped
+                   else repeat(None))
+        square = [v or None for v in square_ids] if "square_id" in mapped else repeat(None)
+        language = (list(map(_language, languages)) if "language" in mapped else repeat(None))
+        blocked = ([1 if v.lower() in TRUE_WORDS else 0 for v in do_not_contact]
+                   if "do_not_contact" in mapped else repeat(0))
         name_first = reader.mapping.name_first
-        plain = _PLAIN_EMAIL.fullmatch
         phone_shape = PHONE_SHAPE.fullmatch
-        consent_get = _CONSENT.get
         birthday_of = self._birthday
         add = out.add
         keys, inserts, texts = out.keys, out.inserts, out.texts
-        for (number, cells, email, phone, first, last, full, birthday, consent, tag, sid, sqid,
-             language, dnc, note) in zip(numbers, rows, *columns, strict=False):
-            if not email or _MULTI in email or plain(email) is None:
+        for (number, cells, email, ok, low, phone, first, last, full, birthday, consent, tag, sid,
+             sqid, lang, dnc, note) in zip(numbers, rows, emails, shaped, lowered, phones,
+                                           firsts, lasts, fulls, birthdays, agreed, tags,
+                                           shopify, square, language, blocked, notes,
+                                           strict=False):
+            if ok is None or _MULTI in email:
                 add(reader.read(number, cells))
                 continue
             digits = None
@@ -138,17 +154,13 @@ class ColumnReader:
                     add(reader.read(number, cells))
                     continue
             joined = f"{first} {last}" if first and last else (first or last)
-            agreed = constant or consent_get(consent.lower(), "unknown")
-            known = agreed != "unknown"
-            lowered = email.lower()
-            keys.append("email:" + lowered)
+            known = consent != "unknown"
+            keys.append("email:" + low)
             inserts.append((
                 first, last, (full or joined) if name_first else (joined or full),
-                email, lowered, phone or None, digits or None, *born, agreed,
-                source if known else None, now if known else None, note, tag,
-                (sid.lstrip("'") or None) if sid else None, sqid or None,
-                language_of(language) if language else None,
-                1 if dnc.lower() in TRUE_WORDS else 0, now, now,
+                email, low, phone or None, digits or None, *born, consent,
+                source if known else None, now if known else None, note, tag, sid, sqid, lang,
+                dnc, now, now,
             ))
             texts.append(birthday)
         return out.lists()
@@ -176,6 +188,14 @@ class ColumnReader:
             self._birthdays.clear()
         self._birthdays[text] = born
         return born
+
+
+def _shopify_id(cell: str) -> str | None:
+    return (cell.lstrip("'") or None) if cell else None
+
+
+def _language(cell: str) -> str | None:
+    return language_of(cell) if cell else None
 
 
 class _Collected:
