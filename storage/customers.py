@@ -17,7 +17,7 @@ from storage.timestamps import utc_now_iso
 SORT_COLUMNS: dict[str, str] = {
     "display_name": "display_name COLLATE NOCASE",
     "last_name": "last_name COLLATE NOCASE",
-    "email": "email COLLATE NOCASE",
+    "email": "email_key",
     "birthday": "birth_month, birth_day",
     "created_at": "created_at",
     "email_consent": "email_consent",
@@ -30,7 +30,7 @@ WALK_SLACK = 4
 SORT_INDEXES: dict[str, str] = {
     "display_name": "customers_display_name",
     "last_name": "customers_last_name",
-    "email": "customers_email",
+    "email": "customers_email_key",
     "birthday": "customers_birthday",
     "created_at": "customers_created",
 }

@@ -79,3 +79,21 @@ def test_first_ids_falls_back_to_sorting_when_the_index_is_missing(shop):
 def test_match_count_counts_what_ordered_ids_finds(shop):
     for search in ("", "ma", "zz", "  ", "-"):
         assert customers.match_count(shop, search) == len(customers.ordered_ids(shop, search=search))
+
+
+def test_email_order_is_the_lower_cased_address_through_the_key_index(db):
+    customers.insert_many(db, ({"first_name": n, "email": e, "phone": p} for n, e, p in (
+        ("Bo", "bo@example.com", None), ("Al", "Al@Example.com", None),
+        ("Ça", "Ça@example.com", None), ("Cy", "cy@example.com", None),
+        ("Ph", None, "+1 503 555 0100"))))
+    ids = customers.ordered_ids(db, order_by="email")
+    names = [customers.get(db, i).first_name for i in ids]
+    assert names == ["Ph", "Al", "Bo", "Cy", "Ça"]  # no address first, then case-insensitively
+    plan = " ".join(r[3] for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM customers ORDER BY email_key, id").fetchall())
+    assert "customers_email_key" in plan and "TEMP B-TREE" not in plan
+    walk = _statements(db, lambda: customers.first_ids(db, search="example", order_by="email",
+                                                       limit=2, sort_at_most=0))
+    assert "INDEXED BY customers_email_key" in walk[0]
+    assert customers.first_ids(db, search="example", order_by="email", limit=2,
+                               sort_at_most=0)[0] == ids[1:3]
