@@ -70,6 +70,26 @@ def _pragma_held(db: Database, name: str, value: int) -> Iterator[None]:
         db.execute(f"PRAGMA {name}={int(before)}")
 
 
+_KEY_INDEXES = ("customers_email_key", "customers_phone_key")
+
+
+def suspend_key_indexes(db: Database) -> list[str]:
+    """Drop the customer key indexes (e-mail, phone); return their SQL to build them again.
+
+    For an import into an empty store that sets aside every row whose key may have come
+    before (see the engine): no lookup needs them until those rows are read. Kept up row by
+    row they cost a random B-tree insert per customer: 0.35 s of a 100,000-row import with
+    realistic (unordered) addresses.
+    """
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' "
+        f"AND name IN ({', '.join('?' * len(_KEY_INDEXES))})", list(_KEY_INDEXES)
+    ).fetchall()
+    for name, _sql in rows:
+        db.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]
+
+
 def larger_cache(db: Database, kib: int = 32768):
     """Give *db*'s connection a *kib* KiB page cache for a big import, then put the old one back.
 

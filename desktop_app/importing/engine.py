@@ -39,6 +39,10 @@ INDEX_EVERY = 16
 # Customers already in the search index that the import updated are reindexed together, at
 # the end or once this many wait (their old values are held until then).
 REINDEX_AT_ONCE = 20_000
+# Rows set aside while importing into an empty store (see _CustomerImport.run): at most this
+# many are held before they are taken (and the rest of the file is looked up as it is read).
+DEFER = True
+DEFER_AT_MOST = 50_000
 KEEP_ROWS = 5000  # outcomes kept for the preview table; notable rows are kept beyond it
 
 
@@ -172,6 +176,11 @@ class _CustomerImport:
         self.suspended = speed.suspend_insert_indexing(self.db)
         if stored < max(1000, self._estimated_rows()):
             self.suspended += speed.suspend_secondary_indexes(self.db)
+        # Into an empty store, a row whose key may have come before (the reader's filter says
+        # which) is set aside until the end; every other row is a new customer, so nothing is
+        # looked up meanwhile and the key indexes are built once, after the load.
+        self.deferred: list[Candidate] = []
+        self.key_indexes = speed.suspend_key_indexes(self.db) if stored == 0 and DEFER else []
         with speed.search_merging_deferred(self.db):
             number = self._read_all()
         if not self.result.dry_run:
@@ -201,8 +210,12 @@ class _CustomerImport:
                 if batch.numbers:
                     number = batch.numbers[-1]
                     self._progress(number, batch.position)
+        self._settle_deferred()
         self._flush()
         self._index_new(last=True)
+        # Rows set aside were decided last: the outcomes go back into the file's order.
+        self.result.rows.sort(key=lambda outcome: outcome.row)
+        self.result.warnings.sort(key=lambda warning: warning["row"])
         return number
 
     def _estimated_rows(self) -> int:
@@ -220,6 +233,9 @@ class _CustomerImport:
     def _process(self, batch: Batch) -> None:
         keys = batch.keys
         if not keys:
+            return
+        if self.key_indexes:
+            self._process_setting_aside(batch)
             return
         if self.store_empty:
             # Into an empty store, only a key that was on an earlier row can find anyone; the
@@ -243,14 +259,51 @@ class _CustomerImport:
         if self.unindexed_batches >= INDEX_EVERY:
             self._index_new()
 
-    def _runs(self, batch: Batch, existing: dict[str, dict]) -> None:
+    def _process_setting_aside(self, batch: Batch) -> None:
+        """A batch into an empty store: rows that may repeat an earlier key wait (see run)."""
+        self.batch_seen = {}
+        aside = set(batch.repeats)
+        for index in batch.repeats:
+            self.deferred.append(batch.item(index))
+        if len(self.result.rows) < self.keep_rows:
+            for index in range(len(batch.keys)):
+                if index not in aside:
+                    self._one(batch.item(index), {})
+        else:
+            self._runs(batch, {}, aside=aside)
+        self._flush()
+        self.unindexed_batches += 1
+        if self.unindexed_batches >= INDEX_EVERY:
+            self._index_new()
+        if len(self.deferred) >= DEFER_AT_MOST:
+            self._settle_deferred()  # memory stays bounded; later rows are looked up as read
+
+    def _settle_deferred(self) -> None:
+        """Build the key indexes, then take the rows set aside, in file order."""
+        if not self.key_indexes:
+            return
+        self._flush()
+        speed.restore_triggers(self.db, self.key_indexes)
+        self.key_indexes = []
+        deferred, self.deferred = self.deferred, []
+        for start in range(0, len(deferred), BATCH_ROWS):
+            chunk = deferred[start : start + BATCH_ROWS]
+            existing = store.customers_by_keys(self.db, list({c.key for c in chunk}),
+                                               columns=self.columns)
+            self.batch_seen = {}
+            for item in chunk:
+                self._accept(item, existing)
+            self._flush()
+
+    def _runs(self, batch: Batch, existing: dict[str, dict], *,
+              aside: set[int] | frozenset = frozenset()) -> None:
         """Rows one by one where something happens (a rejection, a warning, a customer met
         before), and each run of plain new customers between them in one go."""
         keys, specials = batch.keys, batch.specials
         slow: list[int] = []
         met: set[str] = set()
         for index, key in enumerate(keys):
-            if key is None or key in met or key in existing or index in specials:
+            if key is None or key in met or key in existing or index in specials or index in aside:
                 slow.append(index)
             met.add(key)
         slow.append(len(keys))
@@ -258,7 +311,7 @@ class _CustomerImport:
         for index in slow:
             if start < index:
                 self._create_run(batch, start, index)
-            if index < len(keys):
+            if index < len(keys) and index not in aside:
                 self._one(batch.item(index), existing)
             start = index + 1
 
