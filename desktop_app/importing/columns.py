@@ -14,7 +14,7 @@ from functools import partial
 from itertools import repeat
 
 from desktop_app.contacts import PHONE_SHAPE
-from desktop_app.importing.birthdays import InvalidBirthday, parse_birthday
+from desktop_app.importing.birthdays import InvalidBirthday, birthday_parts
 from desktop_app.importing.merging import PHONE_MARKS, candidate_from_row, new_customer
 from desktop_app.importing.records import (
     _NO,
@@ -38,6 +38,7 @@ _MULTI = " ::: "  # Google's multi-value cells: the row-by-row reader keeps the 
 _ORDER = ("email", "phone", "first_name", "last_name", "name", "birthday", "consent", "tags",
           "shopify_id", "square_id", "language", "do_not_contact")
 _NO_BIRTHDAY = (None, None, None)
+_UNSEEN = object()
 _BIRTHDAYS_KEPT = 50_000  # birthday cells remembered (they repeat: ~20,000 days in 56 years)
 
 
@@ -125,6 +126,7 @@ class ColumnReader:
         name_first = reader.mapping.name_first
         phone_shape = PHONE_SHAPE.fullmatch
         birthday_of = self._birthday
+        known_birthday = self._birthdays.get
         add = out.add
         keys, inserts, texts = out.keys, out.inserts, out.texts
         for (number, cells, email, ok, low, phone, first, last, full, birthday, consent, tag, sid,
@@ -149,7 +151,9 @@ class ColumnReader:
                         continue
             born = _NO_BIRTHDAY
             if birthday:
-                born = birthday_of(birthday)
+                born = known_birthday(birthday, _UNSEEN)
+                if born is _UNSEEN:
+                    born = birthday_of(birthday)
                 if born is None:  # a slash date (the column decides) or an invalid one
                     add(reader.read(number, cells))
                     continue
@@ -173,17 +177,15 @@ class ColumnReader:
 
     def _birthday(self, text: str) -> tuple | None:
         """(month, day, year) of a birthday cell, or None to read the row row by row."""
-        known = self._birthdays.get(text)
-        if known is not None or text in self._birthdays:
+        known = self._birthdays.get(text, _UNSEEN)
+        if known is not _UNSEEN:
             return known
         born = None
         if "/" not in text:  # slash dates: the column decides the day/month order
             try:
-                parsed = parse_birthday(text)
+                born = birthday_parts(text) or _NO_BIRTHDAY
             except InvalidBirthday:
-                parsed = None  # the invalid_birthday warning
-            else:
-                born = (parsed.month, parsed.day, parsed.year) if parsed else _NO_BIRTHDAY
+                born = None  # the invalid_birthday warning
         if len(self._birthdays) > _BIRTHDAYS_KEPT:
             self._birthdays.clear()
         self._birthdays[text] = born

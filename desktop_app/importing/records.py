@@ -239,10 +239,10 @@ class RowReader:
         if value is not None:
             return value
         month, day = self._text(found, "birth_month"), self._text(found, "birth_day")
-        if month.isdigit() and day.isdigit():
+        if month.isdecimal() and day.isdecimal():
             year = self._text(found, "birth_year")
             stem = f"{int(month):02d}-{int(day):02d}"
-            return f"{int(year):04d}-{stem}" if year.isdigit() and len(year) == 4 else f"--{stem}"
+            return f"{int(year):04d}-{stem}" if year.isdecimal() and len(year) == 4 else f"--{stem}"
         return None
 
     def read(self, number: int, cells: Sequence[object]) -> Candidate | Rejection:

@@ -82,3 +82,14 @@ def test_header_only_file_with_email_column_imports_nothing(tmp_path, db):
     path.write_text("Name,Email\n")
     result = run_import(db, path)
     assert (result.data_rows, result.created) == (0, 0)
+
+
+def test_digits_that_int_cannot_read_are_an_invalid_birthday_not_a_crash(tmp_path, db):
+    # "²" is a digit to str.isdigit but not to int(): such a cell once stopped the import.
+    path = tmp_path / "odd.csv"
+    path.write_text("Name,Email,Birthday,Birth month,Birth day\n"
+                    "Ann,ann@example.com,199²-01-01,,\n"
+                    "Bo,bo@example.com,,²,3\n", encoding="utf-8")
+    result = run_import(db, path)
+    assert result.created == 2
+    assert [w["code"] for w in result.warnings] == ["invalid_birthday"]
