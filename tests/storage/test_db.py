@@ -78,19 +78,3 @@ def test_every_migration_function_is_registered():
     defined = sorted(name for name in vars(schema) if name.startswith("m0") and callable(getattr(schema, name)))
     registered = sorted(m.name for m in migrations._migrations)
     assert defined == registered
-
-
-def test_a_new_store_has_16k_pages_and_an_old_one_keeps_its_own(tmp_path):
-    import sqlite3
-
-    from storage.db import PAGE_SIZE, open_db
-
-    new = open_db(tmp_path / "new.db")
-    assert new.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 16384
-    old_path = tmp_path / "old.db"
-    old = sqlite3.connect(old_path)
-    old.execute("PRAGMA page_size=4096")
-    old.execute("CREATE TABLE t (a)")
-    old.commit()
-    old.close()
-    assert open_db(old_path).execute("PRAGMA page_size").fetchone()[0] == 4096
