@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop_app.errors import AppError
-from desktop_app.importing.feed import Batch, FeedPlan, open_feed
+from desktop_app.importing.feed import Batch, FeedPlan, KeyFilter, open_feed
 from desktop_app.importing.formats import (
     PRODUCT_FORMATS,
     Mapping,
@@ -180,6 +181,7 @@ class _CustomerImport:
         # which) is set aside until the end; every other row is a new customer, so nothing is
         # looked up meanwhile and the key indexes are built once, after the load.
         self.deferred: list[Candidate] = []
+        self.key_filter = KeyFilter()
         self.key_indexes = speed.suspend_key_indexes(self.db) if stored == 0 and DEFER else []
         with speed.search_merging_deferred(self.db):
             number = self._read_all()
@@ -234,6 +236,8 @@ class _CustomerImport:
         keys = batch.keys
         if not keys:
             return
+        if batch.repeats is None:  # a reading process left the key filter to this side
+            batch = replace(batch, repeats=self.key_filter.repeats(keys))
         if self.key_indexes:
             self._process_setting_aside(batch)
             return

@@ -32,6 +32,7 @@ from desktop_app.importing.tables import Table, open_table, reopen_text
 # process would have started).
 CHILD_MIN_BYTES = 2_000_000
 PIPE_BYTES = 1 << 20
+FILTER_IN_READER = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class FeedPlan:
     batch_rows: int = 1000
     limit: int | None = None  # stop after this many data rows (a preview's first page)
     encoding: str | None = None  # of a text file, as found when it was opened
+    filter_keys: bool = True  # mark the rows whose key may have come before (Batch.repeats)
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Batch:
     specials: dict  # row index → the Rejection, or the Candidate that has warnings
     blank_rows: int  # blank rows seen so far
     position: int  # how far into the file (bytes or rows), for progress
-    repeats: list[int]  # indexes of rows whose key may be on an earlier row of the file
+    repeats: list[int] | None  # rows whose key may be on an earlier row (None: not asked)
 
     def item(self, index: int) -> Candidate | Rejection:
         """The outcome of the row at *index*, as the row reader gave it."""
@@ -117,7 +119,8 @@ def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
         else:
             lists = collect((reader.read(n, c) for n, c in zip(numbers, rows, strict=True)),
                             insert_row)
-        return Batch(numbers, *lists, blank, table.position(), seen.repeats(lists[0]))
+        repeats = seen.repeats(lists[0]) if plan.filter_keys else None
+        return Batch(numbers, *lists, blank, table.position(), repeats)
 
     if plan.limit is not None:  # a preview's first page: row by row, up to the limit
         numbers: list[int] = []
@@ -161,7 +164,9 @@ def open_feed(plan: FeedPlan, table: Table):
     feed yields None before it would wait for the next batch, so the writer can use the pause.
     """
     if table.source == "csv" and plan.limit is None and table.size_hint >= CHILD_MIN_BYTES:
-        return ChildFeed(replace(plan, encoding=table.encoding))
+        # The writer waits for a reading process more than the other way round: it marks the
+        # keys itself.
+        return ChildFeed(replace(plan, encoding=table.encoding, filter_keys=FILTER_IN_READER))
     return _LocalFeed(read_batches(plan, table))
 
 
