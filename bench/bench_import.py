@@ -151,7 +151,8 @@ def measure(rows: int, repeat: int, log=print, *, csv_path: Path | None = None) 
         return {"rows": rows, "bare": statistics.median(bare), "fondly": statistics.median(fondly),
                 "bare_cpu": statistics.median(bare_cpu),
                 "fondly_cpu": statistics.median(fondly_cpu),
-                "peak_mb": max(peaks)[0], "peak_split": max(peaks)[1:], "preview": statistics.median(previews), "last": last}
+                "peak_mb": max(peaks)[0], "peak_split": max(peaks)[1:],
+                "preview": statistics.median(previews), "last": last}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
