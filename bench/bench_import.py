@@ -191,7 +191,7 @@ def run(env) -> list:
                "searchable)", m["fondly"], "s", "≤ 3× (at most 5×)",
                baseline=m["bare"], baseline_name="sqlite3 .import", note=note),
         Result("P1m", "peak RSS of that import", m["peak_mb"], "MB", "< 200 MB",
-               note=(f"ru_maxrss of a fresh interpreter that only imports "
+               note=(f"peak RSS (VmHWM) of a fresh interpreter that only imports "
                      f"({m['peak_split'][0]:.0f} MB), plus that of the process that reads the "
                      f"file for it ({m['peak_split'][1]:.0f} MB; the pages the two share after "
                      "the fork are counted twice)")),
