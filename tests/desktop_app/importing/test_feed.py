@@ -195,3 +195,18 @@ def test_the_key_filter_never_misses_a_repeat_and_seldom_cries_wolf():
     assert len(found.repeats(keys[100_000:])) < 100
     again = keys[5:50_000:7] + [None]
     assert found.repeats(again) == list(range(len(again) - 1))  # every repeat is caught
+
+
+def test_a_spawned_reader_gives_the_same(tmp_path, monkeypatch, in_child):
+    """Where fork is not used (Windows, macOS), the reader is a fresh interpreter."""
+    write_rows(tmp_path / "a.csv", 300)
+    here_db = open_db(tmp_path / "here.db")
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 10**12)
+    here = run_import(here_db, tmp_path / "a.csv")
+    monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
+    monkeypatch.setattr(feed, "_start_method", lambda: "spawn")
+    spawned_db = open_db(tmp_path / "spawned.db")
+    spawned = run_import(spawned_db, tmp_path / "a.csv")
+    assert in_child and in_child[0].exitcode == 0
+    assert summary(spawned) == summary(here)
+    assert stored(spawned_db) == stored(here_db)
