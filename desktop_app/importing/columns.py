@@ -112,7 +112,10 @@ class ColumnReader:
         # Whole columns at once where a C function can do it (a Python call per cell costs
         # more than the work): address shape, lower case, consent words, other systems' ids.
         shaped = list(map(_PLAIN_EMAIL.fullmatch, emails))
-        lowered = list(map(str.lower, emails))
+        # An address already in lower case is its own key: the same object, so it is sent to
+        # the writer (pickled) once, not twice.
+        lowered = [low if low != email else email for low, email in zip(map(str.lower, emails),
+                                                                         emails, strict=True)]
         constant = reader.mapping.consent_constant
         agreed = (repeat(constant) if constant else
                   list(map(_CONSENT.get, map(str.lower, consents), repeat("unknown"))))
