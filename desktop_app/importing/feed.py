@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import partial
@@ -166,7 +166,8 @@ def open_feed(plan: FeedPlan, table: Table):
     if table.source == "csv" and plan.limit is None and table.size_hint >= CHILD_MIN_BYTES:
         # The writer waits for a reading process more than the other way round: it marks the
         # keys itself.
-        return ChildFeed(replace(plan, encoding=table.encoding, filter_keys=FILTER_IN_READER))
+        return ChildFeed(replace(plan, encoding=table.encoding, filter_keys=FILTER_IN_READER),
+                         fallback=partial(read_batches, plan, table))
     return _LocalFeed(read_batches(plan, table))
 
 
@@ -196,7 +197,9 @@ class ChildFeed:
     """Batches read by a child process and sent through a pipe (whose buffer bounds how far
     ahead the child gets)."""
 
-    def __init__(self, plan: FeedPlan) -> None:
+    def __init__(self, plan: FeedPlan, *, fallback: Callable[[], Iterator[Batch]]) -> None:
+        self._fallback = fallback
+        self._local: Iterator[Batch] | None = None
         context = multiprocessing.get_context(_start_method())
         self._receive, self._send = context.Pipe(duplex=False)
         _widen(self._send)
@@ -205,11 +208,20 @@ class ChildFeed:
         self._finished = False
 
     def __enter__(self) -> Iterator[Batch]:
-        self._process.start()
+        try:
+            self._process.start()
+        except OSError:  # no process to be had (limits, a locked-down machine): read here
+            self._send.close()
+            self._local = self._fallback()
+            return self._local
         self._send.close()  # the child holds the writing end now
         return self._batches()
 
     def __exit__(self, *exc) -> None:
+        if self._local is not None:
+            self._local.close()  # type: ignore[attr-defined]
+            self._receive.close()
+            return
         if self._finished:  # it said its last word: let it end by itself
             self._process.join(timeout=5)
         if self._process.is_alive():  # stopped early (a cancel, an error here)

@@ -210,3 +210,14 @@ def test_a_spawned_reader_gives_the_same(tmp_path, monkeypatch, in_child):
     assert in_child and in_child[0].exitcode == 0
     assert summary(spawned) == summary(here)
     assert stored(spawned_db) == stored(here_db)
+
+
+def test_without_a_second_process_the_file_is_read_here(tmp_path, db, in_child, monkeypatch):
+    def refuse(self):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    write_rows(tmp_path / "a.csv", 300)
+    result = run_import(db, tmp_path / "a.csv")
+    assert in_child  # a reading process was asked for...
+    assert result.created == db.execute("SELECT count(*) FROM customers").fetchone()[0] > 250
