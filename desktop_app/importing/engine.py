@@ -320,10 +320,14 @@ class _CustomerImport:
             start = index + 1
 
     def _create_run(self, batch: Batch, start: int, stop: int) -> None:
-        keys, numbers = batch.keys[start:stop], batch.numbers[start:stop]
+        numbers = batch.numbers[start:stop]
         self.pending.extend(batch.inserts[start:stop])
-        self.pending_keys.update(keys)
-        self.batch_seen.update(zip(keys, numbers, strict=True))
+        if not self.key_indexes:
+            # Later rows of this batch may meet these customers. (While rows that may repeat a
+            # key are set aside, no later row of the batch can: nothing to remember.)
+            keys = batch.keys[start:stop]
+            self.pending_keys.update(keys)
+            self.batch_seen.update(zip(keys, numbers, strict=True))
         self.created_rows.extend(numbers)
         self.result.created += stop - start
         self.result.accepted += stop - start
