@@ -82,22 +82,10 @@ def time_sqlite_import(csv_path: Path, folder: Path) -> tuple[float, float]:
     return time.perf_counter() - started, _children_cpu() - cpu
 
 
-def _peak_rss_kb() -> int:
-    """This process's peak RSS. On Linux from /proc: ru_maxrss of a process started by fork +
-    exec also holds the RSS its parent had at the fork (the harness, grown by then)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 def _child(csv_path: str, db_path: str, mode: str) -> None:
     """Runs in a fresh interpreter, so that its peak RSS is the import's alone."""
     sys.path.insert(0, str(ROOT))
+    from bench.scripts import peak_rss_kb
     from desktop_app.importing.engine import run_import, settle
     from storage.db import open_db
 
@@ -117,7 +105,7 @@ def _child(csv_path: str, db_path: str, mode: str) -> None:
     db.close()
     # A big file is read by a child process (desktop_app/importing/feed.py): both count (the
     # sum counts twice the pages the two share after the fork, so it errs high).
-    own_kb = _peak_rss_kb()
+    own_kb = peak_rss_kb()
     reader_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     peak_kb = own_kb + reader_kb
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kb": peak_kb, "own_kb": own_kb,

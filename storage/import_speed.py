@@ -77,9 +77,9 @@ def suspend_key_indexes(db: Database) -> list[str]:
     """Drop the customer key indexes (e-mail, phone); return their SQL to build them again.
 
     For an import into an empty store that sets aside every row whose key may have come
-    before (see the engine): no lookup needs them until those rows are read. Kept up row by
-    row they cost a random B-tree insert per customer: 0.35 s of a 100,000-row import with
-    realistic (unordered) addresses.
+    before (desktop_app.importing.customer_import): no lookup needs them until those rows are
+    read. Kept up row by row they cost a random B-tree insert per customer: 0.35 s of a
+    100,000-row import with realistic (unordered) addresses.
     """
     rows = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' "

@@ -4,7 +4,7 @@ Most rows of a real export are plain: one valid address, a valid phone or none, 
 or none. Reading a batch a column at a time (``zip``, ``map`` and C string methods) costs a
 fraction of reading it row by row; every row that is not plain is handed to
 :meth:`RowReader.read`, which stays the one definition of the contract. The two must agree row
-for row (``tests/desktop_app/test_import_columns.py`` checks it on random rows).
+for row (``tests/desktop_app/importing/test_import_columns.py`` checks it on random rows).
 """
 
 from __future__ import annotations

@@ -32,7 +32,6 @@ from desktop_app.importing.tables import Table, open_table, reopen_text
 # process would have started).
 CHILD_MIN_BYTES = 2_000_000
 PIPE_BYTES = 1 << 20
-FILTER_IN_READER = False
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,6 @@ class FeedPlan:
     batch_rows: int = 1000
     limit: int | None = None  # stop after this many data rows (a preview's first page)
     encoding: str | None = None  # of a text file, as found when it was opened
-    filter_keys: bool = True  # mark the rows whose key may have come before (Batch.repeats)
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,6 @@ class Batch:
     specials: dict  # row index → the Rejection, or the Candidate that has warnings
     blank_rows: int  # blank rows seen so far
     position: int  # how far into the file (bytes or rows), for progress
-    repeats: list[int] | None  # rows whose key may be on an earlier row (None: not asked)
 
     def item(self, index: int) -> Candidate | Rejection:
         """The outcome of the row at *index*, as the row reader gave it."""
@@ -72,46 +69,12 @@ class Batch:
                                   self.birthday_texts[index])
 
 
-
-
-class KeyFilter:
-    """Which keys may have been seen before: a Bloom filter (two probes, 8 MiB), so that its
-    memory stays the same whatever the file's size; at a million keys about 1 "maybe" in
-    1,000 is wrong, and costs only a lookup. "No" is always right: that key is on no earlier
-    row."""
-
-    BITS = 1 << 26
-
-    def __init__(self) -> None:
-        self._bits = bytearray(self.BITS // 8)
-
-    def repeats(self, keys: list) -> list[int]:
-        """Indexes of *keys* that may have been given before (now or in an earlier call)."""
-        bits = self._bits
-        mask = self.BITS - 1
-        found: list[int] = []
-        append = found.append
-        for index, key in enumerate(keys):
-            if key is None:
-                continue
-            h = hash(key)
-            a, b = h & mask, (h >> 32) & mask
-            byte_a, byte_b = bits[a >> 3], bits[b >> 3]
-            if byte_a >> (a & 7) & byte_b >> (b & 7) & 1:
-                append(index)
-            else:
-                bits[a >> 3] = byte_a | 1 << (a & 7)
-                bits[b >> 3] |= 1 << (b & 7)
-        return found
-
-
 def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
     """The rows of *table*, read and checked a batch at a time, in this process."""
     reader = RowReader(plan.mapping)
     reader.decide_slash_order = partial(_column_slash_order, table, plan.mapping)
     fast = ColumnReader.reader_for(reader)
     insert_row = partial(new_customer, source=plan.source, now=plan.now)
-    seen = KeyFilter()
 
     def batch(numbers: list[int], rows: list[list], blank: int) -> Batch:
         if fast is not None:
@@ -119,8 +82,7 @@ def read_batches(plan: FeedPlan, table: Table) -> Iterator[Batch]:
         else:
             lists = collect((reader.read(n, c) for n, c in zip(numbers, rows, strict=True)),
                             insert_row)
-        repeats = seen.repeats(lists[0]) if plan.filter_keys else None
-        return Batch(numbers, *lists, blank, table.position(), repeats)
+        return Batch(numbers, *lists, blank, table.position())
 
     if plan.limit is not None:  # a preview's first page: row by row, up to the limit
         numbers: list[int] = []
@@ -164,9 +126,7 @@ def open_feed(plan: FeedPlan, table: Table):
     feed yields None before it would wait for the next batch, so the writer can use the pause.
     """
     if table.source == "csv" and plan.limit is None and table.size_hint >= CHILD_MIN_BYTES:
-        # The writer waits for a reading process more than the other way round: it marks the
-        # keys itself.
-        return ChildFeed(replace(plan, encoding=table.encoding, filter_keys=FILTER_IN_READER),
+        return ChildFeed(replace(plan, encoding=table.encoding),
                          fallback=partial(read_batches, plan, table))
     return _LocalFeed(read_batches(plan, table))
 

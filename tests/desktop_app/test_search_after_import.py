@@ -45,11 +45,11 @@ def test_a_later_row_of_the_same_file_reindexes_a_customer_made_earlier(tmp_path
                                                                         reindex_at_once):
     """New customers are indexed a batch at a time; a duplicate in a later batch that changes
     one of them must replace its index entry."""
-    from desktop_app.importing import engine
+    from desktop_app.importing import customer_import
 
-    monkeypatch.setattr(engine, "BATCH_ROWS", 3)
-    monkeypatch.setattr(engine, "INDEX_EVERY", 1)
-    monkeypatch.setattr(engine, "REINDEX_AT_ONCE", reindex_at_once)
+    monkeypatch.setattr(customer_import, "BATCH_ROWS", 3)
+    monkeypatch.setattr(customer_import, "INDEX_EVERY", 1)
+    monkeypatch.setattr(customer_import, "REINDEX_AT_ONCE", reindex_at_once)
     path = tmp_path / "a.csv"
     fillers = "".join(f"P{i},p{i}@example.com,,\n" for i in range(7))
     path.write_text(HEADER + ",al@example.com,503 555 0101,\n" + fillers

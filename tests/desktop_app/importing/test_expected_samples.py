@@ -61,12 +61,12 @@ def result_stats(results) -> dict:
 def reading(request, monkeypatch):
     """Read rows in this process, or in a child process (as big files are), or in a child
     process seven rows at a time (duplicates then span batches)."""
-    from desktop_app.importing import engine, feed
+    from desktop_app.importing import customer_import, feed
 
     if request.param != "here":
         monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
     if request.param == "child-small-batches":
-        monkeypatch.setattr(engine, "BATCH_ROWS", 7)
+        monkeypatch.setattr(customer_import, "BATCH_ROWS", 7)
     return request.param
 
 

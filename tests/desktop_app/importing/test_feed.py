@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.errors import AppError, Cancelled
-from desktop_app.importing import engine, feed
+from desktop_app.importing import customer_import, feed
 from desktop_app.importing.engine import run_import
+from desktop_app.importing.key_filter import KeyFilter
 from desktop_app.progress import TaskContext
 from storage.db import open_db
 from tests.desktop_app.importing.test_properties import row_strategy
@@ -23,7 +24,7 @@ from tests.desktop_app.importing.test_properties import row_strategy
 @pytest.fixture
 def in_child(monkeypatch):
     monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
-    monkeypatch.setattr(engine, "BATCH_ROWS", 50)
+    monkeypatch.setattr(customer_import, "BATCH_ROWS", 50)
     started = []
     original = feed.ChildFeed.__enter__
 
@@ -125,7 +126,7 @@ def stored(db) -> list:
     return db.execute(f"SELECT {', '.join(columns)} FROM customers ORDER BY id").fetchall()
 
 
-filtered = feed.KeyFilter.repeats
+filtered = KeyFilter.repeats
 
 
 def everyone(self, keys):
@@ -165,13 +166,13 @@ def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
                 ("one by one, set aside", False, 3, 5000, 50_000)):
             # The reference looks every key up as it comes; the others trust the reader's
             # filter, and (into an empty store) set aside the rows it marks until the end.
-            monkeypatch.setattr(feed.KeyFilter, "repeats", everyone if name == "plain"
+            monkeypatch.setattr(KeyFilter, "repeats", everyone if name == "plain"
                                 else filtered)
-            monkeypatch.setattr(engine, "DEFER", name != "plain")
-            monkeypatch.setattr(engine, "DEFER_AT_MOST", defer_at_most)
+            monkeypatch.setattr(customer_import, "DEFER", name != "plain")
+            monkeypatch.setattr(customer_import, "DEFER_AT_MOST", defer_at_most)
             monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0 if child else 10**12)
-            monkeypatch.setattr(engine, "BATCH_ROWS", batch_rows)
-            monkeypatch.setattr(engine, "INDEX_EVERY", 2)
+            monkeypatch.setattr(customer_import, "BATCH_ROWS", batch_rows)
+            monkeypatch.setattr(customer_import, "INDEX_EVERY", 2)
             db = open_db(Path(folder) / f"{name}.db")
             result = run_import(db, path, keep_rows=keep)
             db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
@@ -188,7 +189,7 @@ def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
 
 def test_the_key_filter_never_misses_a_repeat_and_seldom_cries_wolf():
     keys = [f"email:customer{i}@example.com" for i in range(200_000)]
-    found = feed.KeyFilter()
+    found = KeyFilter()
     # Distinct keys: a "maybe seen" is rare (string hashes differ from run to run, so this is
     # a rate, not a fixed list).
     assert len(found.repeats(keys[:100_000])) < 10
