@@ -5,7 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.workspace import Workspace
 from storage import customers
@@ -34,6 +37,19 @@ def fill_customers(db, n: int, *, seed: int = 7) -> None:
         }
         for i in range(n)
     ))
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_left_held(qapp):
+    """Each test starts with no modifier key held.
+
+    Qt remembers the modifiers of the last key event it handled; after a test's Shift+A, a
+    later test's ``table.selectRow`` would extend a selection instead of making one (seen
+    when the sample-bakery morning test ran before the Sent page's on one worker).
+    """
+    yield
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.fixture
