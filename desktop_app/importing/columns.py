@@ -137,7 +137,7 @@ class ColumnReader:
                                            firsts, lasts, fulls, birthdays, agreed, tags,
                                            shopify, square, language, blocked, notes,
                                            strict=False):
-            if ok is None or _MULTI in email:
+            if ok is None and (email or not phone):  # an unusual address, or no contact
                 add(reader.read(number, cells))
                 continue
             digits = None
@@ -160,9 +160,16 @@ class ColumnReader:
                 if born is None:  # a slash date (the column decides) or an invalid one
                     add(reader.read(number, cells))
                     continue
+            if ok is None:  # no address: the customer is known by the phone
+                if not digits:
+                    add(reader.read(number, cells))
+                    continue
+                email = low = None
+                keys.append("phone:" + digits)
+            else:
+                keys.append("email:" + low)
             joined = f"{first} {last}" if first and last else (first or last)
             known = consent != "unknown"
-            keys.append("email:" + low)
             inserts.append((
                 first, last, (full or joined) if name_first else (joined or full),
                 email, low, phone or None, digits or None, *born, consent,
