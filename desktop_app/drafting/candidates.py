@@ -57,7 +57,7 @@ def birthday_candidates(
         return []
     occasion = "birthday_belated" if belated else "birthday"
     pairs = birthdays_on(target, settings.feb29_in_common_years)
-    # One index range per (month, day): customers_birthday(birth_month, birth_day, id).
+    # One index range per (month, day): customers_birthday(birth_month, birth_day).
     where = " OR ".join("(c.birth_month = ? AND c.birth_day = ?)" for _ in pairs)
     params: list = [v for pair in pairs for v in pair]
     rows = db.execute(

@@ -191,12 +191,18 @@ class CustomerImport:
         """Rows one by one where something happens (a rejection, a warning, a customer met
         before), and each run of plain new customers between them in one go."""
         keys, specials = batch.keys, batch.specials
-        slow: list[int] = []
-        met: set[str] = set()
-        for index, key in enumerate(keys):
-            if key is None or key in met or key in existing or index in specials or index in aside:
-                slow.append(index)
-            met.add(key)
+        if self.key_indexes:
+            # Rows are set aside: every other row's key is new to the file (a rejected row, the
+            # only one without a key, is special), so only the marked rows stop a run.
+            slow = sorted(aside.union(specials))
+        else:
+            slow = []
+            met: set[str] = set()
+            for index, key in enumerate(keys):
+                if (key is None or key in met or key in existing or index in specials
+                        or index in aside):
+                    slow.append(index)
+                met.add(key)
         slow.append(len(keys))
         start = 0
         for index in slow:

@@ -97,3 +97,18 @@ def test_email_order_is_the_lower_cased_address_through_the_key_index(db):
     assert "INDEXED BY customers_email_key" in walk[0]
     assert customers.first_ids(db, search="example", order_by="email", limit=2,
                                sort_at_most=0)[0] == ids[1:3]
+
+
+@pytest.mark.parametrize("order_by", sorted(customers.SORT_INDEXES))
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_indexed_sort_walks_its_index_ties_by_id_included(shop, order_by, descending):
+    # The sort indexes name only the sort columns (m083): SQLite's row id at the end of every
+    # entry orders the ties, so "ORDER BY …, id" needs no sort of its own.
+    order = customers._order_clause(order_by, descending)
+    plan = " ".join(r[3] for r in shop.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM customers ORDER BY {order} LIMIT 5").fetchall())
+    assert customers.SORT_INDEXES[order_by] in plan and "TEMP B-TREE" not in plan
+    index = customers.SORT_INDEXES[order_by]
+    walked = [r[0] for r in shop.execute(f"SELECT id FROM customers INDEXED BY {index} "
+                                         f"ORDER BY {order}")]
+    assert walked == customers.ordered_ids(shop, order_by=order_by, descending=descending)
