@@ -102,8 +102,11 @@ def record_created_after(db: Database, batch_id: int, *, entity: str, after_id: 
     meanwhile, and new rows take the ids above the highest one.
     """
     table = _TABLES[entity]
+    # Two subqueries: each reads one end of the id range (min and max in one query would
+    # read every row of it).
     first, last = db.execute(
-        f"SELECT min(id), max(id) FROM {table} WHERE id > ?", [after_id]
+        f"SELECT (SELECT min(id) FROM {table} WHERE id > ?), (SELECT max(id) FROM {table})",
+        [after_id],
     ).fetchone()
     count = last - first + 1 if first is not None else 0
     if count:
