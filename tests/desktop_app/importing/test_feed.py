@@ -191,9 +191,9 @@ def test_the_key_filter_never_misses_a_repeat_and_seldom_cries_wolf():
     keys = [f"email:customer{i}@example.com" for i in range(200_000)]
     found = KeyFilter()
     # Distinct keys: a "maybe seen" is rare (string hashes differ from run to run, so this is
-    # a rate, not a fixed list).
-    assert len(found.repeats(keys[:100_000])) < 10
-    assert len(found.repeats(keys[100_000:])) < 100
+    # a rate, not a fixed list): ~37 expected among the first 100,000, ~112 among the next.
+    assert len(found.repeats(keys[:100_000])) < 100
+    assert len(found.repeats(keys[100_000:])) < 250
     again = keys[5:50_000:7] + [None]
     assert found.repeats(again) == list(range(len(again) - 1))  # every repeat is caught
 
