@@ -10,6 +10,7 @@ for row (``tests/desktop_app/importing/test_import_columns.py`` checks it on ran
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import partial
 from itertools import repeat
 
@@ -38,7 +39,9 @@ _MULTI = " ::: "  # Google's multi-value cells: the row-by-row reader keeps the 
 _ORDER = ("email", "phone", "first_name", "last_name", "name", "birthday", "consent", "tags",
           "shopify_id", "square_id", "language", "do_not_contact")
 _NO_BIRTHDAY = (None, None, None)
-_UNSEEN = object()
+# A birthday cell the row reader must read: it unpacks like a date so that the column-wise
+# pass can carry on, and is recognised by identity.
+_UNREAD = tuple([None, None, None])
 _BIRTHDAYS_KEPT = 50_000  # birthday cells remembered (they repeat: ~20,000 days in 56 years)
 
 
@@ -63,7 +66,7 @@ class ColumnReader:
         """The first non-blank cell of field *name* in every row, trimmed ("" when none)."""
         indexes = self.columns.get(name)
         if not indexes:
-            return repeat("", size)  # type: ignore[return-value]
+            return [""] * size
         stripped = list(map(str.strip, transposed[indexes[0]]))
         for index in indexes[1:]:
             stripped = [a or b for a, b in zip(stripped, map(str.strip, transposed[index]),
@@ -74,7 +77,7 @@ class ColumnReader:
         """Notes stay verbatim: the first cell that is not blank, as it was."""
         indexes = self.columns.get("notes")
         if not indexes:
-            return repeat("", size)  # type: ignore[return-value]
+            return [""] * size
         found = [""] * size
         for index in reversed(indexes):  # earlier columns win
             found = [cell if cell.strip() else old
@@ -109,15 +112,24 @@ class ColumnReader:
             return out.lists()
         (emails, phones, firsts, lasts, fulls, birthdays, consents, tags, shopify_ids,
          square_ids, languages, do_not_contact, notes) = columns
-        # Whole columns at once where a C function can do it (a Python call per cell costs
-        # more than the work): address shape, lower case, consent words, other systems' ids.
+        # Whole columns at once, in C where it can be (map, zip, list displays): a Python
+        # statement per cell costs more than the work. Every row is computed as if it were
+        # plain; the rows that are not are then read again, one by one, by the row reader.
         shaped = list(map(_PLAIN_EMAIL.fullmatch, emails))
         # An address already in lower case is its own key: the same object, so it is sent to
-        # the writer (pickled) once, not twice.
+        # the writer once, not twice.
         lowered = [low if low != email else email for low, email in zip(map(str.lower, emails),
                                                                          emails, strict=True)]
+        # Shopify's leading apostrophe (a text guard) is not part of the number.
+        phones = [p[1:].strip() if p[:1] == "'" else p for p in phones]
+        digits = [p.translate(PHONE_MARKS) if p else "" for p in phones]
+        phone_shape = PHONE_SHAPE.fullmatch
+        # A mark that is not allowed (Google's " ::: " too) fails the shape.
+        phone_ok = [not p or (phone_shape(p) is not None and 7 <= len(d) <= 15)
+                    for p, d in zip(phones, digits, strict=True)]
+        borns = self._birthday_parts(birthdays)
         constant = reader.mapping.consent_constant
-        agreed = (repeat(constant) if constant else
+        agreed = ([constant] * size if constant else
                   list(map(_CONSENT.get, map(str.lower, consents), repeat("unknown"))))
         mapped = self.columns
         shopify = (list(map(_shopify_id, shopify_ids)) if "shopify_id" in mapped
@@ -126,58 +138,47 @@ class ColumnReader:
         language = (list(map(_language, languages)) if "language" in mapped else repeat(None))
         blocked = ([1 if v.lower() in TRUE_WORDS else 0 for v in do_not_contact]
                    if "do_not_contact" in mapped else repeat(0))
-        name_first = reader.mapping.name_first
-        phone_shape = PHONE_SHAPE.fullmatch
-        birthday_of = self._birthday
-        known_birthday = self._birthdays.get
-        add = out.add
-        keys, inserts, texts = out.keys, out.inserts, out.texts
-        for (number, cells, email, ok, low, phone, first, last, full, birthday, consent, tag, sid,
-             sqid, lang, dnc, note) in zip(numbers, rows, emails, shaped, lowered, phones,
-                                           firsts, lasts, fulls, birthdays, agreed, tags,
-                                           shopify, square, language, blocked, notes,
-                                           strict=False):
-            if ok is None and (email or not phone):  # an unusual address, or no contact
-                add(reader.read(number, cells))
+        joined = [f"{first} {last}" if first and last else (first or last)
+                  for first, last in zip(firsts, lasts, strict=True)]
+        if reader.mapping.name_first:
+            shown = [full or both for full, both in zip(fulls, joined, strict=True)]
+        else:
+            shown = [both or full for full, both in zip(fulls, joined, strict=True)]
+        # Known by the address; without one, by the phone (a row without either is not plain).
+        keys = ["email:" + low if ok is not None else "phone:" + d
+                for ok, low, d in zip(shaped, lowered, digits, strict=True)]
+        inserts = [
+            (first, last, name, email if ok is not None else None, low if ok is not None else None,
+             phone or None, d or None, month, day, year, consent,
+             source if consent != "unknown" else None, now if consent != "unknown" else None,
+             note, tag, sid, sqid, lang, dnc, now, now)
+            for first, last, name, ok, email, low, phone, d, (month, day, year), consent, note,
+            tag, sid, sqid, lang, dnc in zip(firsts, lasts, shown, shaped, emails, lowered,
+                                              phones, digits, borns, agreed, notes, tags,
+                                              shopify, square, language, blocked,
+                                              strict=False)  # some are repeat(None)
+        ]
+        texts = birthdays  # the cells, as the messages quote them
+        # The rows that are not plain: an unusual or missing address (a phone alone will do),
+        # a phone that is not valid, a birthday the column decides (slash) or that is invalid.
+        unusual = [index for index, (ok, email, phone, good, born) in enumerate(zip(
+            shaped, emails, phones, phone_ok, borns, strict=True))
+            if (ok is None and (email or not phone)) or not good or born is _UNREAD]
+        specials = out.specials
+        insert_row = out.insert_row
+        for index in unusual:
+            item = reader.read(numbers[index], rows[index])
+            if item.__class__ is Rejection:
+                specials[index] = item
+                keys[index] = inserts[index] = None
+                texts[index] = ""
                 continue
-            digits = None
-            if phone:
-                if _MULTI in phone:
-                    add(reader.read(number, cells))
-                    continue
-                if phone[0] == "'":
-                    phone = phone[1:].strip()
-                if phone:
-                    digits = phone.translate(PHONE_MARKS)
-                    if phone_shape(phone) is None or not 7 <= len(digits) <= 15:
-                        add(reader.read(number, cells))  # the invalid_phone_dropped warning
-                        continue
-            born = _NO_BIRTHDAY
-            if birthday:
-                born = known_birthday(birthday, _UNSEEN)
-                if born is _UNSEEN:
-                    born = birthday_of(birthday)
-                if born is None:  # a slash date (the column decides) or an invalid one
-                    add(reader.read(number, cells))
-                    continue
-            if ok is None:  # no address: the customer is known by the phone
-                if not digits:
-                    add(reader.read(number, cells))
-                    continue
-                email = low = None
-                keys.append("phone:" + digits)
-            else:
-                keys.append("email:" + low)
-            joined = f"{first} {last}" if first and last else (first or last)
-            known = consent != "unknown"
-            inserts.append((
-                first, last, (full or joined) if name_first else (joined or full),
-                email, low, phone or None, digits or None, *born, consent,
-                source if known else None, now if known else None, note, tag, sid, sqid, lang,
-                dnc, now, now,
-            ))
-            texts.append(birthday)
-        return out.lists()
+            if item.warnings:
+                specials[index] = item
+            keys[index] = item.key
+            inserts[index] = insert_row(item)
+            texts[index] = item.birthday_text
+        return keys, inserts, texts, specials
 
     def _columns(self, rows: Sequence[list], size: int) -> list[Sequence[str]]:
         transposed = list(zip(*rows, strict=False))
@@ -185,21 +186,23 @@ class ColumnReader:
         return [column(transposed, size, name) for name in _ORDER] + [
             self._notes(transposed, size)]
 
-    def _birthday(self, text: str) -> tuple | None:
-        """(month, day, year) of a birthday cell, or None to read the row row by row."""
-        known = self._birthdays.get(text, _UNSEEN)
-        if known is not _UNSEEN:
-            return known
-        born = None
-        if "/" not in text:  # slash dates: the column decides the day/month order
-            try:
-                born = birthday_parts(text) or _NO_BIRTHDAY
-            except InvalidBirthday:
-                born = None  # the invalid_birthday warning
-        if len(self._birthdays) > _BIRTHDAYS_KEPT:
-            self._birthdays.clear()
-        self._birthdays[text] = born
-        return born
+    def _birthday_parts(self, cells: Sequence[str]) -> list[tuple]:
+        """(month, day, year) per birthday cell ((None, None, None) for an empty one), or
+        ``_UNREAD`` where the row reader must decide (a slash date, an invalid date)."""
+        known = self._birthdays
+        if len(known) > _BIRTHDAYS_KEPT:
+            known.clear()
+        for text in set(cells).difference(known):
+            # A slash date (the column decides the day/month order) or an invalid one (the
+            # invalid_birthday warning) stays _UNREAD.
+            born = _UNREAD
+            if not text:
+                born = _NO_BIRTHDAY
+            elif "/" not in text:
+                with suppress(InvalidBirthday):
+                    born = birthday_parts(text) or _NO_BIRTHDAY
+            known[text] = born
+        return list(map(known.__getitem__, cells))
 
 
 def _shopify_id(cell: str) -> str | None:
