@@ -9,6 +9,7 @@ row a new customer would get.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import multiprocessing
 import os
@@ -234,6 +235,10 @@ def _widen(connection) -> None:
 
 def _child(send, plan: FeedPlan) -> None:
     """The child process: read the file, send batches, then None (or the failure)."""
+    # A forked reader inherits the importer's paused collector (engine.collector_paused); a
+    # spawned one is a fresh interpreter. It makes no reference cycles and lives as long as
+    # the import: the collector would only cost time.
+    gc.disable()
     try:
         table = reopen_text(plan.path, plan.encoding) if plan.encoding else open_table(plan.path)
         for batch in read_batches(plan, table):

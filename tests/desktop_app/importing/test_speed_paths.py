@@ -129,3 +129,38 @@ def test_search_index_merging_is_put_back_after_an_import(tmp_path, db, monkeypa
     run_import(db, tmp_path / "a.csv")
     assert seen == [16]
     assert automerge() == 4
+
+
+def test_the_cycle_collector_is_off_during_an_import_and_back_after(tmp_path, db, monkeypatch):
+    import gc
+
+    from desktop_app.importing import customer_import
+
+    seen = []
+    read_all = customer_import.CustomerImport._read_all
+
+    def watched(self):
+        seen.append(gc.isenabled())
+        return read_all(self)
+
+    monkeypatch.setattr(customer_import.CustomerImport, "_read_all", watched)
+    path = tmp_path / "a.csv"
+    path.write_text("Name,Email\nAnn Lee,ann@example.com\n", encoding="utf-8")
+    assert gc.isenabled()
+    run_import(db, path)
+    assert seen == [False] and gc.isenabled()
+
+    def broken(self):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(customer_import.CustomerImport, "_read_all", broken)
+    with pytest.raises(RuntimeError):
+        run_import(db, path)
+    assert gc.isenabled()
+    gc.disable()  # an owner of the collector who had it off keeps it off
+    try:
+        monkeypatch.setattr(customer_import.CustomerImport, "_read_all", read_all)
+        run_import(db, path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
