@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 from sqlite_utils import Database
 
@@ -272,23 +271,27 @@ def customers_by_keys(db: Database, keys: Sequence[str], *,
     return found
 
 
-def insert_customers(db: Database, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
-    """Insert many customers (value tuples in *columns* order) in few SQLite calls.
+def insert_customers(db: Database, columns: Sequence[str], values: list) -> None:
+    """Insert many customers in few SQLite calls: *values* holds theirs one after the other,
+    one per column of *columns* each (a flat list: no tuple per row to build or unpack).
 
     Rows go in ``ROWS_PER_INSERT`` at a time, the rest in power-of-two groups, so that every
     statement is one of a handful of cached ones. (executemany would take the interpreter lock
     back after every row, and wait for it while the reading thread runs.)
     """
     names = ", ".join(columns)
-    one = f"({', '.join('?' * len(columns))})"
+    width = len(columns)
+    one = f"({', '.join('?' * width)})"
     execute = db.conn.execute
-    start, total = 0, len(rows)
+    start, total = 0, len(values) // width
+    if total * width != len(values):
+        raise ValueError(f"{len(values)} values do not make rows of {width}")
     while start < total:
         size = ROWS_PER_INSERT
         while size > total - start:
             size //= 2
         sql = f"INSERT INTO customers ({names}) VALUES " + ", ".join([one] * size)
-        execute(sql, list(chain.from_iterable(rows[start : start + size])))
+        execute(sql, values[start * width : (start + size) * width])
         start += size
 
 

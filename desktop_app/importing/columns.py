@@ -16,7 +16,7 @@ from itertools import repeat
 
 from desktop_app.contacts import PHONE_SHAPE
 from desktop_app.importing.birthdays import InvalidBirthday, birthday_parts
-from desktop_app.importing.merging import PHONE_MARKS, candidate_from_row, new_customer
+from desktop_app.importing.merging import PHONE_MARKS, WIDTH, candidate_from_row, new_customer
 from desktop_app.importing.records import (
     _NO,
     _PLAIN_EMAIL,
@@ -39,6 +39,7 @@ _MULTI = " ::: "  # Google's multi-value cells: the row-by-row reader keeps the 
 _ORDER = ("email", "phone", "first_name", "last_name", "name", "birthday", "consent", "tags",
           "shopify_id", "square_id", "language", "do_not_contact")
 _NO_BIRTHDAY = (None, None, None)
+_NO_VALUES = (None,) * WIDTH  # a rejected row's place in a batch's values
 # A birthday cell the row reader must read: it unpacks like a date so that the column-wise
 # pass can carry on, and is recognised by identity.
 _UNREAD = tuple([None, None, None])
@@ -86,16 +87,18 @@ class ColumnReader:
 
     def read(self, numbers: Sequence[int], rows: Sequence[list]) -> list[Candidate | Rejection]:
         """One outcome per row, in order: exactly what ``RowReader.read`` gives for each."""
-        keys, inserts, texts, specials = self.read_batch(numbers, rows, source="", now="")
-        return [specials.get(i) or candidate_from_row(n, keys[i], inserts[i], texts[i])
+        keys, values, texts, specials = self.read_batch(numbers, rows, source="", now="")
+        return [specials.get(i) or candidate_from_row(n, keys[i],
+                                                      values[i * WIDTH:(i + 1) * WIDTH], texts[i])
                 for i, n in enumerate(numbers)]
 
     def read_batch(self, numbers: Sequence[int], rows: Sequence[list], *, source: str,
                    now: str) -> tuple[list, list, list, dict]:
-        """Per row: the identity key, the new-customer row (``merging.new_customer``), the
-        birthday cell; and the Rejection or warned Candidate of the rows that have one.
+        """Per row: the identity key, the new-customer row (``merging.new_customer``, WIDTH
+        values each, one flat list for the batch), the birthday cell; and the Rejection or
+        warned Candidate of the rows that have one.
 
-        A key and row are None for a rejected row.
+        A rejected row's key and values are None.
         """
         out = _Collected(partial(new_customer, source=source, now=now))
         reader = self.reader
@@ -132,12 +135,12 @@ class ColumnReader:
         agreed = ([constant] * size if constant else
                   list(map(_CONSENT.get, map(str.lower, consents), repeat("unknown"))))
         mapped = self.columns
-        shopify = (list(map(_shopify_id, shopify_ids)) if "shopify_id" in mapped
-                   else repeat(None))
-        square = [v or None for v in square_ids] if "square_id" in mapped else repeat(None)
-        language = (list(map(_language, languages)) if "language" in mapped else repeat(None))
+        nothing = [None] * size
+        shopify = list(map(_shopify_id, shopify_ids)) if "shopify_id" in mapped else nothing
+        square = [v or None for v in square_ids] if "square_id" in mapped else nothing
+        language = list(map(_language, languages)) if "language" in mapped else nothing
         blocked = ([1 if v.lower() in TRUE_WORDS else 0 for v in do_not_contact]
-                   if "do_not_contact" in mapped else repeat(0))
+                   if "do_not_contact" in mapped else [0] * size)
         joined = [f"{first} {last}" if first and last else (first or last)
                   for first, last in zip(firsts, lasts, strict=True)]
         if reader.mapping.name_first:
@@ -147,17 +150,19 @@ class ColumnReader:
         # Known by the address; without one, by the phone (a row without either is not plain).
         keys = ["email:" + low if ok is not None else "phone:" + d
                 for ok, low, d in zip(shaped, lowered, digits, strict=True)]
-        inserts = [
-            (first, last, name, email if ok is not None else None, low if ok is not None else None,
-             phone or None, d or None, month, day, year, consent,
-             source if consent != "unknown" else None, now if consent != "unknown" else None,
-             note, tag, sid, sqid, lang, dnc, now, now)
-            for first, last, name, ok, email, low, phone, d, (month, day, year), consent, note,
-            tag, sid, sqid, lang, dnc in zip(firsts, lasts, shown, shaped, emails, lowered,
-                                              phones, digits, borns, agreed, notes, tags,
-                                              shopify, square, language, blocked,
-                                              strict=False)  # some are repeat(None)
-        ]
+        months, days, years = zip(*borns, strict=True)
+        known = [consent != "unknown" for consent in agreed]
+        stamps = [now] * size
+        # The rows' values in NEW_COLUMNS order, interleaved column by column (a slice
+        # assignment each, in C; a tuple per row costs more to build, send and flatten).
+        values = _interleaved(size, (
+            firsts, lasts, shown,
+            [email if ok is not None else None for ok, email in zip(shaped, emails, strict=True)],
+            [low if ok is not None else None for ok, low in zip(shaped, lowered, strict=True)],
+            [phone or None for phone in phones], [d or None for d in digits],
+            months, days, years, agreed,
+            [source if k else None for k in known], [now if k else None for k in known],
+            notes, tags, shopify, square, language, blocked, stamps, stamps))
         texts = birthdays  # the cells, as the messages quote them
         # The rows that are not plain: an unusual or missing address (a phone alone will do),
         # a phone that is not valid, a birthday the column decides (slash) or that is invalid.
@@ -168,17 +173,19 @@ class ColumnReader:
         insert_row = out.insert_row
         for index in unusual:
             item = reader.read(numbers[index], rows[index])
+            where = slice(index * WIDTH, (index + 1) * WIDTH)
             if item.__class__ is Rejection:
                 specials[index] = item
-                keys[index] = inserts[index] = None
+                keys[index] = None
+                values[where] = _NO_VALUES
                 texts[index] = ""
                 continue
             if item.warnings:
                 specials[index] = item
             keys[index] = item.key
-            inserts[index] = insert_row(item)
+            values[where] = insert_row(item)
             texts[index] = item.birthday_text
-        return keys, inserts, texts, specials
+        return keys, values, texts, specials
 
     def _columns(self, rows: Sequence[list], size: int) -> list[Sequence[str]]:
         transposed = list(zip(*rows, strict=False))
@@ -205,6 +212,13 @@ class ColumnReader:
         return list(map(known.__getitem__, cells))
 
 
+def _interleaved(size: int, columns: Sequence[Sequence]) -> list:
+    values: list = [None] * (size * WIDTH)
+    for offset, column in enumerate(columns):
+        values[offset::WIDTH] = column
+    return values
+
+
 def _shopify_id(cell: str) -> str | None:
     return (cell.lstrip("'") or None) if cell else None
 
@@ -214,7 +228,8 @@ def _language(cell: str) -> str | None:
 
 
 class _Collected:
-    """The four lists of a batch, filled one outcome at a time."""
+    """The four lists of a batch, filled one outcome at a time (the new-customer values flat,
+    WIDTH per row)."""
 
     def __init__(self, insert_row) -> None:
         self.insert_row = insert_row
@@ -227,13 +242,13 @@ class _Collected:
         if item.__class__ is Rejection:
             self.specials[len(self.keys)] = item
             self.keys.append(None)
-            self.inserts.append(None)
+            self.inserts.extend(_NO_VALUES)
             self.texts.append("")
             return
         if item.warnings:
             self.specials[len(self.keys)] = item
         self.keys.append(item.key)
-        self.inserts.append(self.insert_row(item))
+        self.inserts.extend(self.insert_row(item))
         self.texts.append(item.birthday_text)
 
     def lists(self) -> tuple[list, list, list, dict]:

@@ -12,7 +12,13 @@ from sqlite_utils import Database
 from desktop_app.importing.feed import Batch, FeedPlan, open_feed
 from desktop_app.importing.formats import Mapping
 from desktop_app.importing.key_filter import KeyFilter
-from desktop_app.importing.merging import NEW_COLUMNS, conflict_values, merge, new_customer
+from desktop_app.importing.merging import (
+    NEW_COLUMNS,
+    WIDTH,
+    conflict_values,
+    merge,
+    new_customer,
+)
 from desktop_app.importing.records import Candidate, Rejection
 from desktop_app.importing.results import ImportResult, RowOutcome
 from desktop_app.importing.tables import Table
@@ -58,7 +64,7 @@ class CustomerImport:
         self.created_rows = array("q")
         self.touched: dict[int, int] = {}
         self.batch_seen: dict[str, int] = {}  # key → first data row, within the current batch
-        self.pending: list[tuple] = []
+        self.pending: list = []  # new customers' values, flat (WIDTH per row)
         self.pending_keys: set[str] = set()
         self.recorded: set[int] = set()
 
@@ -214,7 +220,7 @@ class CustomerImport:
 
     def _create_run(self, batch: Batch, start: int, stop: int) -> None:
         numbers = batch.numbers[start:stop]
-        self.pending.extend(batch.inserts[start:stop])
+        self.pending.extend(batch.inserts[start * WIDTH:stop * WIDTH])
         if not self.key_indexes:
             # Later rows of this batch may meet these customers. (While rows that may repeat a
             # key are set aside, no later row of the batch can: nothing to remember.)
@@ -286,7 +292,7 @@ class CustomerImport:
                                       merged_into=abs(first_row)))
             return
         if current is None:
-            self.pending.append(new_customer(cand, source=self.source, now=self.now))
+            self.pending.extend(new_customer(cand, source=self.source, now=self.now))
             self.pending_keys.add(cand.key)
             self.batch_seen[cand.key] = cand.row
             self.created_rows.append(cand.row)

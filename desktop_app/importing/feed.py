@@ -26,7 +26,7 @@ from desktop_app.errors import AppError
 from desktop_app.importing.birthdays import slash_order
 from desktop_app.importing.columns import ColumnReader, collect
 from desktop_app.importing.formats import Mapping
-from desktop_app.importing.merging import candidate_from_row, new_customer
+from desktop_app.importing.merging import WIDTH, candidate_from_row, new_customer
 from desktop_app.importing.records import Candidate, Rejection, RowReader, is_blank
 from desktop_app.importing.tables import Table, open_table, reopen_text
 
@@ -56,7 +56,8 @@ class Batch:
 
     numbers: list[int]  # data row numbers (blank rows are not counted)
     keys: list  # identity key per row (None for a rejected row)
-    inserts: list  # the new-customer row per candidate (merging.NEW_COLUMNS; None if rejected)
+    inserts: list  # the new-customer rows, flat: WIDTH values per row (merging.NEW_COLUMNS;
+    # None for a rejected row)
     birthday_texts: list[str]  # the birthday cell per row (for messages)
     specials: dict  # row index → the Rejection, or the Candidate that has warnings
     blank_rows: int  # blank rows seen so far
@@ -67,7 +68,8 @@ class Batch:
         special = self.specials.get(index)
         if special is not None:
             return special
-        return candidate_from_row(self.numbers[index], self.keys[index], self.inserts[index],
+        return candidate_from_row(self.numbers[index], self.keys[index],
+                                  self.inserts[index * WIDTH:(index + 1) * WIDTH],
                                   self.birthday_texts[index])
 
 

@@ -43,6 +43,8 @@ NEW_COLUMNS = ("first_name", "last_name", "display_name", "email", "email_key", 
                "phone_key", "birth_month", "birth_day", "birth_year", "email_consent",
                "consent_source", "consent_at", "notes", "tags", "shopify_id", "square_id",
                "language", "do_not_contact", "created_at", "updated_at")
+# New customers' rows travel and are written as one flat list of values, WIDTH per row.
+WIDTH = len(NEW_COLUMNS)
 
 
 # A candidate's phone is valid (desktop_app.contacts): digits and these marks only.

@@ -166,7 +166,7 @@ def test_the_import_reindex_replaces_the_old_words(db):
         imports.update_customer(db, ann, {"first_name": "Róisín", "display_name": "Róisín Lee"})
         import_speed.reindex_customer(db, ann, current)
         imports.insert_customers(db, ["first_name", "display_name", "created_at", "updated_at"],
-                                 [("Bo", "Bo Ng", "2026-01-01", "2026-01-01")])
+                                 ["Bo", "Bo Ng", "2026-01-01", "2026-01-01"])
         import_speed.index_new_rows(db, after_id=before_max)
         import_speed.restore_triggers(db, suspended)
     assert customers.ordered_ids(db, search="ann") == []

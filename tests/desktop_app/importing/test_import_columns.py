@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from desktop_app.importing.columns import ColumnReader
 from desktop_app.importing.formats import Mapping
+from desktop_app.importing.merging import WIDTH as VALUES
 from desktop_app.importing.merging import new_customer
 from desktop_app.importing.records import Rejection, RowReader
 
@@ -65,15 +66,17 @@ def test_columns_agree_with_rows(rows, name_first, constant):
     # The rows written for new customers, keys and birthday cells agree too.
     fast = ColumnReader(RowReader(mapping))
     fast.reader.decide_slash_order = lambda: "dmy"
-    keys, inserts, texts, specials = fast.read_batch(
+    keys, values, texts, specials = fast.read_batch(
         range(1, len(rows) + 1), rows, source="import:a.csv", now="2026-11-26T06:00:00+00:00")
+    assert len(values) == len(rows) * VALUES
     for index, item in enumerate(expected):
+        row_values = tuple(values[index * VALUES:(index + 1) * VALUES])
         if isinstance(item, Rejection):
-            assert (keys[index], inserts[index], specials[index]) == (None, None, item)
+            assert (keys[index], row_values, specials[index]) == (None, (None,) * VALUES, item)
             continue
         assert keys[index] == item.key and texts[index] == item.birthday_text
-        assert inserts[index] == new_customer(item, source="import:a.csv",
-                                              now="2026-11-26T06:00:00+00:00")
+        assert row_values == new_customer(item, source="import:a.csv",
+                                          now="2026-11-26T06:00:00+00:00")
         assert specials.get(index) == (item if item.warnings else None)
 
 
