@@ -18,10 +18,13 @@ CP1252 = "cp1252"
 SHIFT_JIS = "shift_jis"
 
 
-def detect_encoding(path: Path) -> str:
+def detect_encoding(path: Path, *, whole: bool = True) -> str:
     """UTF-8 BOM, UTF-16 BOM, strict UTF-8, Shift_JIS (Japanese Thunderbird), else Windows-1252.
 
-    Reads the file in chunks, so memory stays flat whatever its size.
+    Reads the file in chunks, so memory stays flat whatever its size. Without *whole*, a file
+    whose first megabyte is UTF-8 is taken for UTF-8 without reading the rest: reading it as
+    text (strictly, :func:`open_text`) then raises UnicodeDecodeError if it is not, and the
+    caller asks again with *whole* (desktop_app.importing.engine.run_import does).
     """
     with open(path, "rb") as raw:
         head = raw.read(4)
@@ -33,7 +36,7 @@ def detect_encoding(path: Path) -> str:
         bare = utf16_without_bom(raw.read(4096))
     if bare:
         return bare
-    if _decodes(path, UTF8):
+    if _decodes(path, UTF8, limit=None if whole else CHUNK):
         return UTF8
     if _looks_japanese(path):
         return SHIFT_JIS
@@ -77,18 +80,24 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 
 def open_text(path: Path, encoding: str) -> io.TextIOWrapper:
-    """A text stream over *path*; undecodable bytes (Windows-1252 has five) become U+FFFD."""
-    errors = "strict" if encoding in (UTF8, UTF8_BOM) else "replace"
+    """A text stream over *path*; undecodable bytes (Windows-1252 has five, and a file that
+    says it is UTF-8 by its BOM may have a stray one) become U+FFFD. UTF-8 without a BOM was
+    chosen because the bytes decode: strictly, so that a guess from the first megabyte that
+    turns out wrong is noticed."""
+    errors = "strict" if encoding == UTF8 else "replace"
     # newline="" hands line endings to the csv module, which keeps CRLF inside quoted fields.
     return open(path, encoding=encoding, errors=errors, newline="")
 
 
-def _decodes(path: Path, encoding: str) -> bool:
+def _decodes(path: Path, encoding: str, *, limit: int | None = None) -> bool:
+    """Whether the file (or its first *limit* bytes) decodes strictly."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     try:
         with open(path, "rb") as raw:
             while chunk := raw.read(CHUNK):
                 decoder.decode(chunk)
+                if limit is not None and raw.tell() >= limit:
+                    return True  # a character cut at the limit is not an error
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False

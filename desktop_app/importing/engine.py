@@ -76,7 +76,30 @@ def run_import(
     :raises Cancelled: when *ctx* was cancelled.
     """
     path = Path(path)
-    table = open_table(path)
+    options = dict(mapping=mapping, dry_run=dry_run, ctx=ctx, accept_conflicts=accept_conflicts,
+                   keep_rows=keep_rows, limit_rows=limit_rows)
+    try:
+        # Reading the whole file to check that it is UTF-8 would come before everything else
+        # (20 ms per 100,000 rows); its first megabyte decides, and the rest is checked as read.
+        return _run_import(db, open_table(path, whole=False), **options)
+    except UnicodeDecodeError:
+        # It was not UTF-8 after all, further on: nothing was written (one transaction).
+        # Decide the encoding from all of it and start again.
+        return _run_import(db, open_table(path), **options)
+
+
+def _run_import(
+    db: Database,
+    table: Table,
+    *,
+    mapping: Mapping | None,
+    dry_run: bool,
+    ctx: TaskContext | None,
+    accept_conflicts: Collection[int] | bool,
+    keep_rows: int,
+    limit_rows: int | None,
+) -> ImportResult:
+    path = table.path
     fmt, remembered = mapping_for(db, table)
     if fmt in PRODUCT_FORMATS:
         from desktop_app.importing.products import import_products

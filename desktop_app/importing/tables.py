@@ -43,8 +43,11 @@ class Table:
         return self.skipped_groups_box[0]
 
 
-def open_table(path: Path) -> Table:
+def open_table(path: Path, *, whole: bool = True) -> Table:
     """Open *path* for import, deciding its kind by its bytes (the extension only breaks ties).
+
+    Without *whole*, a text file whose first megabyte is UTF-8 is read as UTF-8 and reading it
+    raises UnicodeDecodeError where it is not (see decoding.detect_encoding).
 
     :raises AppError: for unreadable, empty, binary, protected or unknown files.
     """
@@ -74,7 +77,7 @@ def open_table(path: Path) -> Table:
             f"{path.name} is not a customer list Fondly can read.",
             "Fondly reads CSV, TSV, TXT, Excel (.xlsx), vCard (.vcf) and LDIF files.",
         )
-    encoding = detect_encoding(path)
+    encoding = detect_encoding(path, whole=whole)
     first = _first_line(path, encoding)
     if first.upper().startswith("BEGIN:VCARD") or path.suffix.lower() in (".vcf", ".vcard"):
         return _open_vcard(path, encoding, size)

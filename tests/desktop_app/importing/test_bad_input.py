@@ -93,3 +93,29 @@ def test_digits_that_int_cannot_read_are_an_invalid_birthday_not_a_crash(tmp_pat
     result = run_import(db, path)
     assert result.created == 2
     assert [w["code"] for w in result.warnings] == ["invalid_birthday"]
+
+
+def test_a_stray_byte_in_a_file_marked_utf8_becomes_a_replacement_character(tmp_path, db):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbfName,Email\nAnn,ann@example.com\nB\xffo,bo@example.com\n")
+    result = run_import(db, path)
+    assert (result.encoding, result.created, result.rejected) == ("utf-8-sig", 2, [])
+    names = [r[0] for r in db.execute("SELECT display_name FROM customers ORDER BY id")]
+    assert names == ["Ann", "B\ufffdo"]
+
+
+@pytest.mark.parametrize("rows", [40_000, 80_000])  # read here, and by a reading process
+def test_a_file_that_stops_being_utf8_after_its_first_megabyte_is_read_as_windows_1252(
+        tmp_path, db, rows):
+    # Whether a file is UTF-8 is decided from its first megabyte; a byte further on that is
+    # not makes the import start again with the encoding decided from the whole file.
+    lines = [b"Name,Email"] + [b"Customer %d,c%d@example.com" % (i, i) for i in range(rows)]
+    lines.append(b"Ren\xe9e,renee@example.com")
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    assert path.stat().st_size > 1 << 20
+    result = run_import(db, path)
+    assert (result.encoding, result.created) == ("cp1252", rows + 1)
+    assert db.execute("SELECT display_name FROM customers WHERE email_key = ?",
+                      ["renee@example.com"]).fetchone()[0] == "Renée"
+    assert db.execute("SELECT count(*) FROM imports").fetchone()[0] == 1  # one batch, not two
