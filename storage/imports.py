@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -279,9 +280,7 @@ def insert_customers(db: Database, columns: Sequence[str], values: list) -> None
     statement is one of a handful of cached ones. (executemany would take the interpreter lock
     back after every row, and wait for it while the reading thread runs.)
     """
-    names = ", ".join(columns)
     width = len(columns)
-    one = f"({', '.join('?' * width)})"
     execute = db.conn.execute
     start, total = 0, len(values) // width
     if total * width != len(values):
@@ -290,9 +289,15 @@ def insert_customers(db: Database, columns: Sequence[str], values: list) -> None
         size = ROWS_PER_INSERT
         while size > total - start:
             size //= 2
-        sql = f"INSERT INTO customers ({names}) VALUES " + ", ".join([one] * size)
-        execute(sql, values[start * width : (start + size) * width])
+        execute(_insert_sql(tuple(columns), size), values[start * width : (start + size) * width])
         start += size
+
+
+@lru_cache(maxsize=32)
+def _insert_sql(columns: tuple[str, ...], rows: int) -> str:
+    # Built once per shape: a statement of 256 rows is 16 KB of text.
+    one = f"({', '.join('?' * len(columns))})"
+    return f"INSERT INTO customers ({', '.join(columns)}) VALUES " + ", ".join([one] * rows)
 
 
 def update_customer(db: Database, customer_id: int, values: dict) -> None:
