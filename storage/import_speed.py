@@ -5,7 +5,7 @@ kept up a few batches at a time."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlite_utils import Database
@@ -38,20 +38,25 @@ def suspend_insert_indexing(db: Database, entity: str = "customer") -> list[str]
 # The other customer indexes are rebuilt once at the end (a sort), not updated row by row
 # (random B-tree writes).
 _KEY_INDEXES = ("customers_email_key", "customers_phone_key")
-_KEEP_INDEXES = (*_KEY_INDEXES, "customers_shopify_id", "customers_square_id")
+_ID_FIELDS = ("shopify_id", "square_id")
 # Past this many rows, an id index kept up row by row outgrows the import's page cache (a
 # Shopify export's ids come in no useful order): rebuilt once instead, 5–9 % faster at 1,000,000.
 ID_INDEXES_LIVE_UP_TO = 250_000
 
 
-def suspend_secondary_indexes(db: Database, *, rows: int = 0) -> list[str]:
+def suspend_secondary_indexes(db: Database, *, rows: int = 0,
+                              fields: Collection[str] = _ID_FIELDS) -> list[str]:
     """Drop the customer indexes an import does not read; return their SQL to recreate them.
 
     Worth it when the import is large next to the table (rebuilding costs the whole table).
-    *rows* is about how many the import brings (beyond ``ID_INDEXES_LIVE_UP_TO``, the id indexes
-    go too). Call inside the import transaction: nobody else ever sees the table without them.
+    *rows* is about how many the import brings and *fields* which columns it fills: past
+    ``ID_INDEXES_LIVE_UP_TO`` rows, the index over another system's id that it fills goes too
+    (one it leaves empty costs nothing kept up, and a scan of the table to rebuild). Call inside
+    the import transaction: nobody else ever sees the table without them.
     """
-    keep = _KEEP_INDEXES if rows <= ID_INDEXES_LIVE_UP_TO else _KEY_INDEXES
+    keep = set(_KEY_INDEXES)
+    keep.update(f"customers_{field}" for field in _ID_FIELDS
+                if rows <= ID_INDEXES_LIVE_UP_TO or field not in fields)
     indexes = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' "
         "AND sql IS NOT NULL"

@@ -88,7 +88,8 @@ class CustomerImport:
         self.suspended = speed.suspend_insert_indexing(self.db)
         estimated = self._estimated_rows()
         if stored < max(1000, estimated):
-            self.suspended += speed.suspend_secondary_indexes(self.db, rows=estimated)
+            self.suspended += speed.suspend_secondary_indexes(
+                self.db, rows=estimated, fields=set(self.mapping.columns))
         # Into an empty store, a row whose key may have come before (the key filter says
         # which) is set aside until the end; every other row is a new customer, so nothing is
         # looked up meanwhile and the key indexes are built once, after the load.
