@@ -34,7 +34,6 @@ _FAST_FIELDS = frozenset({"name", "first_name", "last_name", "email", "phone", "
                           "consent", "notes", "tags", "shopify_id", "square_id", "language",
                           "do_not_contact"})
 _CONSENT = {**dict.fromkeys(_YES, "yes"), **dict.fromkeys(_NO, "no")}
-_MULTI = " ::: "  # Google's multi-value cells: the row-by-row reader keeps the first value
 # The column order of ColumnReader._columns (notes come last, verbatim).
 _ORDER = ("email", "phone", "first_name", "last_name", "name", "birthday", "consent", "tags",
           "shopify_id", "square_id", "language", "do_not_contact")
@@ -127,7 +126,8 @@ class ColumnReader:
         phones = [p[1:].strip() if p[:1] == "'" else p for p in phones]
         digits = [p.translate(PHONE_MARKS) if p else "" for p in phones]
         phone_shape = PHONE_SHAPE.fullmatch
-        # A mark that is not allowed (Google's " ::: " too) fails the shape.
+        # A mark that is not allowed fails the shape, Google's " ::: " between two values too
+        # (the row reader keeps the first; so does the address shape, which has no spaces).
         phone_ok = [not p or (phone_shape(p) is not None and 7 <= len(d) <= 15)
                     for p, d in zip(phones, digits, strict=True)]
         borns = self._birthday_parts(birthdays)
@@ -213,6 +213,9 @@ class ColumnReader:
 
 
 def _interleaved(size: int, columns: Sequence[Sequence]) -> list:
+    """*size* rows' values, one after the other, from one sequence per column of NEW_COLUMNS."""
+    if len(columns) != WIDTH:
+        raise ValueError(f"{len(columns)} columns, not {WIDTH}")
     values: list = [None] * (size * WIDTH)
     for offset, column in enumerate(columns):
         values[offset::WIDTH] = column
