@@ -9,9 +9,9 @@ class KeyFilter:
     key is wrongly called a "maybe" with odds n in 134 million (1 in 134 after a million), and
     that costs only a lookup. "No" is always right: that key is on no earlier row.
 
-    One probe rather than two in half the bits: half the work per row (the filter is asked of
-    every row; 0.04 s instead of 0.08 s per 100,000), for ~40 wrong "maybe"s per 100,000 keys
-    instead of ~1.
+    One probe rather than two in half the bits: less work per row (the filter is asked of
+    every row; 0.06 s instead of 0.09 s per 100,000 in an import), for ~40 wrong "maybe"s per
+    100,000 keys instead of ~1.
     """
 
     BITS = 1 << 27
