@@ -150,6 +150,7 @@ def measure(rows: int, repeat: int, log=print, *, csv_path: Path | None = None) 
                           last.get("reader_kb", 0) / 1024))
             previews.append(time_fondly(csv_path, folder, "preview")["seconds"])
         return {"rows": rows, "bare": statistics.median(bare), "fondly": statistics.median(fondly),
+                "pairs": [f / b for f, b in zip(fondly, bare, strict=True)],
                 "bare_cpu": statistics.median(bare_cpu),
                 "fondly_cpu": statistics.median(fondly_cpu),
                 "peak_mb": max(peaks)[0], "peak_split": max(peaks)[1:],
@@ -171,7 +172,8 @@ def run(env) -> list:
         csv_path = getattr(shop(), "csv_path", None)
     m = measure(env.size, min(env.repeat, 3), log=env.log, csv_path=csv_path)
     note = (f"{m['last']['created']:,} created, {m['last']['merged']:,} merged, "
-            f"{m['last']['rejected']:,} rejected; Fondly timed in-process around run_import (the "
+            f"{m['last']['rejected']:,} rejected; ratio of each interleaved pair "
+            f"{', '.join(f'{x:.2f}x' for x in m['pairs'])}; Fondly timed in-process around run_import (the "
             f"WAL checkpoint after it, {m['last']['settle']:.2f} s, is not in the time); "
             f"CPU-time ratio {m['fondly_cpu'] / m['bare_cpu']:.2f}x")
     return [
