@@ -17,19 +17,22 @@ def suspend_insert_indexing(db: Database, entity: str = "customer") -> list[str]
     """Drop the FTS insert and update triggers of *entity*'s table; return their SQL.
 
     Bulk imports index new rows in one statement afterwards (:func:`index_new_rows`), several
-    times faster than the trigger firing per row, and reindex the rows they update one by one
-    (:func:`reindex_customer`). Call inside the import transaction, so that the triggers are
+    times faster than the trigger firing per row, and reindex the rows they update together
+    (:func:`reindex_customers`). Call inside the import transaction, so that the triggers are
     never missing for anyone else.
     """
-    table = _TABLES[entity]
-    rows = db.execute(
+    return _dropped(db, "TRIGGER", db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
         "AND (sql LIKE '%AFTER INSERT%' OR sql LIKE '%AFTER UPDATE%') AND sql LIKE '%_fts%'",
-        [table],
-    ).fetchall()
-    for name, _sql in rows:
-        db.execute(f'DROP TRIGGER "{name}"')
-    return [sql for _name, sql in rows]
+        [_TABLES[entity]],
+    ).fetchall())
+
+
+def _dropped(db: Database, kind: str, found: Sequence[tuple[str, str]]) -> list[str]:
+    """Drop each (name, CREATE statement) *kind* (TRIGGER, INDEX); return the statements."""
+    for name, _sql in found:
+        db.execute(f'DROP {kind} "{name}"')
+    return [sql for _name, sql in found]
 
 
 # Indexes kept up row by row during a bulk load: the lookups an import reads while it runs, and
@@ -61,12 +64,7 @@ def suspend_secondary_indexes(db: Database, *, rows: int = 0,
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' "
         "AND sql IS NOT NULL"
     ).fetchall()
-    dropped = []
-    for name, sql in indexes:
-        if name not in keep:
-            db.execute(f'DROP INDEX "{name}"')
-            dropped.append(sql)
-    return dropped
+    return _dropped(db, "INDEX", [(name, sql) for name, sql in indexes if name not in keep])
 
 
 @contextmanager
@@ -88,13 +86,10 @@ def suspend_key_indexes(db: Database) -> list[str]:
     read. Kept up row by row they cost a random B-tree insert per customer: 0.35 s of a
     100,000-row import with realistic (unordered) addresses.
     """
-    rows = db.execute(
+    return _dropped(db, "INDEX", db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' "
         f"AND name IN ({', '.join('?' * len(_KEY_INDEXES))})", list(_KEY_INDEXES)
-    ).fetchall()
-    for name, _sql in rows:
-        db.execute(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
+    ).fetchall())
 
 
 def larger_cache(db: Database, kib: int = 32768):

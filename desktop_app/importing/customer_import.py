@@ -82,9 +82,9 @@ class CustomerImport:
         self.store_empty = stored == 0
         # New rows go into the search index every few batches, in one statement (much faster
         # than the per-row trigger, and done while the reading process reads more rows);
-        # rows already in the index are reindexed as they are updated. The update trigger is
-        # suspended too: on a row created here it would remove index entries that do not
-        # exist yet.
+        # rows already in the index are reindexed together, every REINDEX_AT_ONCE or at the
+        # end. The update trigger is suspended too: on a row created here it would remove
+        # index entries that do not exist yet.
         self.suspended = speed.suspend_insert_indexing(self.db)
         estimated = self._estimated_rows()
         if stored < max(1000, estimated):

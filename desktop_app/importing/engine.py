@@ -49,7 +49,9 @@ def inspect_file(db: Database, path: Path | str) -> tuple[list[str], str, Mappin
 
     :raises AppError: when the file cannot be read.
     """
-    table = open_table(Path(path))
+    # Only the header is read: the encoding is decided from the first megabyte, as the
+    # import's first attempt decides it (run_import), not from a pass over the whole file.
+    table = open_table(Path(path), whole=False)
     fmt, mapping = mapping_for(db, table)
     return table.header, fmt, mapping
 
