@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 # Years that mean "no year": Square writes 0000, Apple (and Outlook after it) 1604.
 NO_YEAR = {0, 1604}
+# A birth year before this is a typo, not a customer.
+EARLIEST_YEAR = 1850
 
 MONTH_FIRST = "mdy"
 DAY_FIRST = "dmy"
@@ -167,7 +169,7 @@ _DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _YEAR_CACHE: list[float | int] = [0.0, 0]
 
 
-def _this_year() -> int:
+def this_year() -> int:
     """This year, looked up at most once a minute (it is asked for every birthday)."""
     now = time.monotonic()
     if now - _YEAR_CACHE[0] > 60 or not _YEAR_CACHE[1]:
@@ -211,6 +213,6 @@ def checked_parts(month: int, day: int, year: int | None) -> tuple[int, int, int
     last = _DAYS[month] if month != 2 else (29 if calendar.isleap(year or 2000) else 28)
     if not 1 <= day <= last:
         raise InvalidBirthday(f"{month}/{day}")
-    if year is not None and (year < 1850 or year > _this_year()):
+    if year is not None and (year < EARLIEST_YEAR or year > this_year()):
         raise InvalidBirthday(f"{year}")
     return month, day, year

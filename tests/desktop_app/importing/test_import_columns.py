@@ -21,6 +21,14 @@ SHOPIFY_LIKE = Mapping(columns={
 })
 WIDTH = 14
 
+# ISO-shaped cells at the edges of what the fast birthday path takes (C's date parser) and what
+# it leaves to the general one: leap days, the years that mean none, the year range, digits
+# that are not ASCII.
+_YEAR = dt.date.today().year
+EDGE_DATES = ["2000-02-29", "1900-02-29", "1604-02-30", "0000-02-29", "1849-12-31", "1850-01-01",
+              f"{_YEAR}-01-01", f"{_YEAR + 1}-01-01", "\u0661\u0669\u0669\u0660-01-02", "1990-1-02",
+              "1990-01-2 ", "1990-00-10", "1990-04-31", "1990-W1-01"]
+
 # Plain values are drawn often, so that many rows take the fast path and are compared there.
 emails = st.sampled_from(["ann@example.com", "Bo.Ek+news@Example.COM", " c@d.org "]) | st.sampled_from([
     "ann@example.com", " Ann.Lee+x@Example.co.uk ", "", "  ", "ann@example", "a..b@example.com",
@@ -34,6 +42,7 @@ phones = st.sampled_from(["", "", "'+1 503 555 0101"]) | st.sampled_from([
 birthdays = st.sampled_from(["", "1990-01-02", " 1604-02-29 "]) | st.sampled_from([
     "", "1990-01-02", "1604-02-29", "0000-03-04", "2001-02-29", "12/03/1986", "31/12/1990",
     "--06-21", "'--06-21", "3 März 1980", "not a date", "1990-13-01", "19900102", "2990-01-01",
+    *EDGE_DATES,
 ]) | st.text(max_size=10)
 words = st.sampled_from(["", "yes", " No ", "subscribed", "x", "TRUE", "de", "French", "es-MX",
                          "Klingon", "  "]) | st.text(max_size=6)
@@ -107,3 +116,10 @@ def test_plain_rows_take_the_fast_path(monkeypatch):
     assert out[0].key == "email:ann0@example.com" and out[0].phone == "+1 503 555 0101"
     assert out[0].birthday.year == 1990 and out[0].shopify_id == "72"
     assert len(plain) == WIDTH
+
+
+@pytest.mark.parametrize("cell", EDGE_DATES)
+def test_birthday_cells_read_alike_on_both_paths(cell):
+    rows = [["Ann", "Lee", "ann@example.com", "", "", "yes", "", "", "", cell, "", "", "", ""]]
+    got, expected = read_both(SHOPIFY_LIKE, rows)
+    assert got == expected
