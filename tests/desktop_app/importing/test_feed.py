@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from desktop_app.errors import AppError, Cancelled
 from desktop_app.importing import customer_import, feed
 from desktop_app.importing.engine import run_import
+from desktop_app.importing.formats import default_mapping, detect_format
 from desktop_app.importing.key_filter import KeyFilter
+from desktop_app.importing.tables import open_table
 from desktop_app.progress import TaskContext
 from storage.db import open_db
 from tests.desktop_app.importing.test_properties import row_strategy
@@ -25,6 +27,7 @@ from tests.desktop_app.importing.test_properties import row_strategy
 def in_child(monkeypatch):
     monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0)
     monkeypatch.setattr(customer_import, "BATCH_ROWS", 50)
+    monkeypatch.setattr(feed, "PIECE_ROWS", 7)  # the child's pieces are joined into batches
     started = []
     original = feed.ChildFeed.__enter__
 
@@ -172,6 +175,7 @@ def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
             monkeypatch.setattr(customer_import, "DEFER_AT_MOST", defer_at_most)
             monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0 if child else 10**12)
             monkeypatch.setattr(customer_import, "BATCH_ROWS", batch_rows)
+            monkeypatch.setattr(feed, "PIECE_ROWS", 2)
             monkeypatch.setattr(customer_import, "INDEX_EVERY", 2)
             db = open_db(Path(folder) / f"{name}.db")
             result = run_import(db, path, keep_rows=keep)
@@ -196,6 +200,34 @@ def test_the_key_filter_never_misses_a_repeat_and_seldom_cries_wolf():
     assert len(found.repeats(keys[100_000:])) < 250
     again = keys[5:50_000:7] + [None]
     assert found.repeats(again) == list(range(len(again) - 1))  # every repeat is caught
+
+
+def test_pieces_joined_are_the_batch_read_at_once(tmp_path):
+    """The child sends small pieces; joined, they are what one batch of the same rows holds:
+    rejected and warned rows (kept by their place in the batch) included."""
+    lines = ["Name,Email,Phone,Birthday"]
+    for i in range(60):
+        if i % 9 == 4:
+            lines.append(f"Nobody {i},,,")  # no contact: rejected
+        elif i % 9 == 6:
+            lines.append(f"Warned {i},w{i}@example,'+1 503 555 {i:04d},31/04/1990")
+        else:
+            lines.append(f"Ann {i},ann{i}@example.com,,1990-02-{1 + i % 28:02d}")
+    path = tmp_path / "a.csv"
+    path.write_text("\n".join(lines) + "\n\n\n", encoding="utf-8")
+
+    def batches(rows: int) -> list[feed.Batch]:
+        table = open_table(path)
+        fmt = detect_format(table.header, table.source)
+        plan = feed.FeedPlan(path, default_mapping(fmt, table.header), "import:a.csv",
+                             "2026-01-01T00:00:00+00:00", batch_rows=rows)
+        return list(feed.read_batches(plan, table))
+
+    whole = batches(1000)
+    pieces = batches(7)
+    assert len(pieces) > 9 and whole[0].specials and whole[-1].blank_rows == 2
+    assert feed._joined(pieces) == feed._joined(whole)
+    assert sorted(feed._joined(pieces).specials) == sorted(whole[0].specials)
 
 
 def test_a_spawned_reader_gives_the_same(tmp_path, monkeypatch, in_child):
