@@ -163,13 +163,7 @@ class CustomerImport:
                       else set(keys) - {None})
             existing = (store.customers_by_keys(self.db, list(lookup), columns=self.columns)
                         if lookup else {})
-        if len(self.result.rows) < self.keep_rows:
-            # The preview keeps every outcome of the first rows: all of them go one by one.
-            for index in range(len(keys)):
-                if index not in aside:
-                    self._one(batch.item(index), existing)
-        else:
-            self._runs(batch, existing, aside=aside)
+        self._runs(batch, existing, aside=aside)
         self._flush()  # the next batch's lookups must see this batch's new customers
         self.unindexed_batches += 1
         if self.unindexed_batches >= INDEX_EVERY:
@@ -230,9 +224,19 @@ class CustomerImport:
             self.pending_keys.update(keys)
             self.batch_seen.update(zip(keys, numbers, strict=True))
         self.created_rows.extend(numbers)
-        self.result.created += stop - start
-        self.result.accepted += stop - start
-        self.result.rows_truncated = True  # the preview keeps no outcome of a plain new row
+        result = self.result
+        result.created += stop - start
+        result.accepted += stop - start
+        room = self.keep_rows - len(result.rows)
+        if room > 0:  # the preview keeps every outcome of the first rows
+            values, texts, keys = batch.inserts, batch.birthday_texts, batch.keys
+            result.rows.extend(
+                RowOutcome(numbers[i - start], "new", values[i * WIDTH + 2],
+                           values[i * WIDTH + 3] or values[i * WIDTH + 5] or "", keys[i],
+                           birthday_text=texts[i])
+                for i in range(start, min(stop, start + room)))
+        if stop - start > room:
+            result.rows_truncated = True
 
     def _one(self, item: Candidate | Rejection, existing: dict[str, dict]) -> None:
         if item.__class__ is Rejection:

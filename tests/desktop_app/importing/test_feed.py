@@ -136,6 +136,16 @@ def everyone(self, keys):
     return [i for i, key in enumerate(keys) if key is not None]
 
 
+original_runs = customer_import.CustomerImport._runs
+
+
+def one_by_one(self, batch, existing, *, aside=frozenset()):
+    """The reference: every row decided by itself, none written as part of a run."""
+    for index in range(len(batch.keys)):
+        if index not in aside:
+            self._one(batch.item(index), existing)
+
+
 def search_all(db) -> dict:
     """Which customers each word of their names, e-mails, phones and notes finds."""
     from storage import customers
@@ -166,12 +176,15 @@ def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
         for name, child, batch_rows, keep, defer_at_most in (
                 ("plain", False, 1000, 5000, 0), ("runs", False, 3, 0, 50_000),
                 ("child runs", True, 3, 0, 50_000), ("set aside, bounded", False, 3, 0, 2),
-                ("one by one, set aside", False, 3, 5000, 50_000)):
+                ("rows kept, set aside", False, 3, 5000, 50_000),
+                ("plain, few kept", False, 1000, 4, 0), ("runs, few kept", False, 3, 4, 0)):
             # The reference looks every key up as it comes; the others trust the reader's
             # filter, and (into an empty store) set aside the rows it marks until the end.
-            monkeypatch.setattr(KeyFilter, "repeats", everyone if name == "plain"
-                                else filtered)
-            monkeypatch.setattr(customer_import, "DEFER", name != "plain")
+            is_reference = name.startswith("plain")
+            monkeypatch.setattr(KeyFilter, "repeats", everyone if is_reference else filtered)
+            monkeypatch.setattr(customer_import.CustomerImport, "_runs",
+                                one_by_one if is_reference else original_runs)
+            monkeypatch.setattr(customer_import, "DEFER", not is_reference and defer_at_most > 0)
             monkeypatch.setattr(customer_import, "DEFER_AT_MOST", defer_at_most)
             monkeypatch.setattr(feed, "CHILD_MIN_BYTES", 0 if child else 10**12)
             monkeypatch.setattr(customer_import, "BATCH_ROWS", batch_rows)
@@ -182,13 +195,40 @@ def test_runs_of_new_rows_and_one_by_one_agree(rows, monkeypatch):
             db.execute("INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
             rows = [o.__dict__ for o in result.rows if keep or o.outcome != "new"]
             outcomes.append((summary(result), stored(db), search_all(db),
-                             [r for r in rows if r["row"] > 0] if keep else None))
+                             ([r for r in rows if r["row"] > 0], result.rows_truncated)
+                             if keep else None))
             db.close()
     reference = outcomes[0]
-    for name, got in zip(("runs", "child runs", "set aside, bounded", "one by one, set aside"),
-                         outcomes[1:], strict=True):
+    for name, got in zip(("runs", "child runs", "set aside, bounded", "rows kept, set aside",
+                          "plain, few kept", "runs, few kept"), outcomes[1:], strict=True):
         assert got[:3] == reference[:3], name
-    assert outcomes[4][3] == reference[3]  # the preview's rows, in the file's order
+    # The preview's rows, in the file's order: all of them, or the first few and the notable.
+    assert outcomes[4][3] == reference[3]
+    assert outcomes[6][3] == outcomes[5][3]
+
+
+@pytest.mark.parametrize("keep", [0, 1, 3, 4, 6, 40])
+def test_rows_kept_for_the_preview_are_those_kept_row_by_row(tmp_path, monkeypatch, keep):
+    lines = ["Name,Email,Birthday"]
+    for i in range(12):
+        if i == 5:
+            lines.append("Nobody,,")  # rejected: notable, kept beyond the first rows too
+        elif i == 8:
+            lines.append(f"Ann {i},ann{i}@example.com,31/04/1990")  # a warning: notable
+        else:
+            lines.append(f"Ann {i},ann{i}@example.com,1990-02-{1 + i:02d}")
+    path = tmp_path / "a.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = {}
+    for name, runs in (("row by row", one_by_one), ("in runs", original_runs)):
+        monkeypatch.setattr(customer_import.CustomerImport, "_runs", runs)
+        result = run_import(open_db(tmp_path / f"{name}.db"), path, keep_rows=keep)
+        got[name] = ([o.__dict__ for o in result.rows], result.rows_truncated)
+    assert got["in runs"] == got["row by row"]
+    # The first *keep* rows, then the notable ones (up to ten times as many).
+    notable_after = 2 if keep <= 5 else 1 if keep <= 8 else 0
+    assert len(got["in runs"][0]) == (min(keep, 12) + notable_after if keep else 0)
+    assert got["in runs"][1] == (keep < 12)
 
 
 def test_the_key_filter_never_misses_a_repeat_and_seldom_cries_wolf():
