@@ -118,12 +118,17 @@ class ImportResult:
         return data
 
     def summary(self) -> str:
-        """One line for the owner."""
+        """One line for the owner.
+
+        >>> ImportResult("shop.csv", "shopify", data_rows=12_500, created=12_000, updated=1,
+        ...              merged_rows=499).summary()
+        'Imported shop.csv: 12,500 rows — 12,000 new customers, 1 updated, 0 unchanged, 499 duplicates merged, 0 rejected.'
+        """
         if self.kind == "products":
             p = self.products
-            return (f"{p.get('variant_rows', 0)} product variants read: {self.created} new, "
-                    f"{self.updated} updated, {self.unchanged} unchanged.")
+            return (f"{p.get('variant_rows', 0):,} product variants read: {self.created:,} new, "
+                    f"{self.updated:,} updated, {self.unchanged:,} unchanged.")
         done = "Preview of" if self.dry_run else "Imported"
-        return (f"{done} {self.file_name}: {self.data_rows} rows — {self.created} new customers, "
-                f"{self.updated} updated, {self.unchanged} unchanged, {self.merged_rows} "
-                f"duplicates merged, {len(self.rejected)} rejected.")
+        return (f"{done} {self.file_name}: {self.data_rows:,} rows — {self.created:,} new "
+                f"customers, {self.updated:,} updated, {self.unchanged:,} unchanged, "
+                f"{self.merged_rows:,} duplicates merged, {len(self.rejected):,} rejected.")

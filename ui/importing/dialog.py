@@ -211,17 +211,20 @@ class ImportDialog(QDialog):
         if result.kind == "products":
             p = result.products
             self.counts.setText(
-                f"{p.get('products', 0)} products, {p.get('variant_rows', 0)} variants: "
-                f"New <b>{result.created}</b> · Updated <b>{result.updated}</b> · Unchanged "
-                f"<b>{result.unchanged}</b> · Out of stock <b>{p.get('out_of_stock_variants', 0)}</b>")
+                f"{p.get('products', 0):,} products, {p.get('variant_rows', 0):,} variants: "
+                f"New <b>{result.created:,}</b> · Updated <b>{result.updated:,}</b> · Unchanged "
+                f"<b>{result.unchanged:,}</b> · Out of stock "
+                f"<b>{p.get('out_of_stock_variants', 0):,}</b>")
             return
         counts = result.counts()
-        parts = [f"New <b>{counts['new']}</b>", f"Updated <b>{counts['updated']}</b>",
-                 f"Unchanged <b>{counts['unchanged']}</b>", f"Merged <b>{counts['merged']}</b>",
-                 f"Rejected <b>{counts['rejected']}</b>", f"Warnings <b>{counts['warnings']}</b>"]
+        # Thousands grouped, as the customer list counts them: "New 100,000".
+        parts = [f"New <b>{counts['new']:,}</b>", f"Updated <b>{counts['updated']:,}</b>",
+                 f"Unchanged <b>{counts['unchanged']:,}</b>", f"Merged <b>{counts['merged']:,}</b>",
+                 f"Rejected <b>{counts['rejected']:,}</b>",
+                 f"Warnings <b>{counts['warnings']:,}</b>"]
         if result.conflicts:
-            parts.append(f"Your edits kept <b>{result.conflicts}</b>")
-        prefix = "In the first rows: " if partial else f"{result.data_rows} rows: "
+            parts.append(f"Your edits kept <b>{result.conflicts:,}</b>")
+        prefix = "In the first rows: " if partial else f"{result.data_rows:,} rows: "
         self.counts.setText(prefix + " · ".join(parts))
 
     # -- import -------------------------------------------------------------------------------
@@ -300,8 +303,8 @@ class ImportDialog(QDialog):
 
     def _undo_done(self, outcome, batch_id: int) -> None:
         counts, changes = outcome
-        self.status.setText(f"Import undone: {counts['deleted']} removed, "
-                            f"{counts['restored']} put back as they were.")
+        self.status.setText(f"Import undone: {counts['deleted']:,} removed, "
+                            f"{counts['restored']:,} put back as they were.")
         self.announce(changes)
         self.undone.emit(batch_id)
 

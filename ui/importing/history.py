@@ -20,6 +20,7 @@ from desktop_app.importing.formats import FORMAT_LABELS
 from desktop_app.importing.history import list_imports, undo_import
 from storage.imports import ImportBatch
 from ui.importing.weak import weak
+from ui.sent_model import local_time
 
 COLUMNS = ("When", "File", "Kind", "New", "Updated", "Rejected", "State")
 
@@ -63,13 +64,13 @@ class ImportHistoryWidget(QWidget):
         self.table.setRowCount(len(self.batches))
         for row, batch in enumerate(self.batches):
             stats = batch.stats
-            when = (batch.finished_at or batch.started_at)[:16].replace("T", " ")
+            when = local_time(batch.finished_at or batch.started_at)  # as the Sent page shows it
             kind = FORMAT_LABELS.get(batch.format or "", batch.format or batch.kind)
             state = "Undone" if batch.undone_at else "In place"
-            values = (when + " UTC", batch.file_name, kind, stats.get("created", 0),
+            values = (when, batch.file_name, kind, stats.get("created", 0),
                       stats.get("updated", 0), stats.get("rejected", 0), state)
             for column, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
+                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -27,6 +29,8 @@ def test_history_lists_and_undoes(qtbot, tasks, db, samples_dir):
     assert widget.table.rowCount() == 2
     assert widget.table.item(0, 1).text() == "mailchimp_audience.csv"
     assert widget.table.item(0, 6).text() == "In place"
+    # When, in the owner's own time zone and words, as the Sent page shows it ("26 Nov 2026, 09:16").
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}", widget.table.item(0, 0).text())
     widget.select_batch(second.batch_id)
     assert widget.undo_button.isEnabled()
     with qtbot.waitSignal(widget.undone, timeout=WAIT_MS):

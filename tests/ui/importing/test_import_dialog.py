@@ -136,4 +136,7 @@ def test_a_big_file_is_read_by_a_child_process(qtbot, tasks, db, tmp_path, monke
     assert count(db) == rows
     assert dialog.result.merged_rows == 1 and dialog.result.created == rows
     assert started and all(p.exitcode == 0 for p in started)
+    # Counts past a thousand are grouped, as the customer list shows them.
+    assert f"New <b>{rows:,}</b>" in dialog.counts.text() and "," in f"{rows:,}"
+    assert f"{rows + 1:,} rows — {rows:,} new customers" in dialog.status.text()
     tasks.run_sync("write", lambda ctx: None)  # the log is folded into the file after it
