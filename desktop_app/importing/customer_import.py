@@ -13,7 +13,10 @@ from desktop_app.importing.feed import Batch, FeedPlan, open_feed
 from desktop_app.importing.formats import Mapping
 from desktop_app.importing.key_filter import KeyFilter
 from desktop_app.importing.merging import (
+    EMAIL_AT,
+    NAME_AT,
     NEW_COLUMNS,
+    PHONE_AT,
     WIDTH,
     conflict_values,
     merge,
@@ -231,9 +234,9 @@ class CustomerImport:
         if room > 0:  # the preview keeps every outcome of the first rows
             values, texts, keys = batch.inserts, batch.birthday_texts, batch.keys
             result.rows.extend(
-                RowOutcome(numbers[i - start], "new", values[i * WIDTH + 2],
-                           values[i * WIDTH + 3] or values[i * WIDTH + 5] or "", keys[i],
-                           birthday_text=texts[i])
+                RowOutcome(numbers[i - start], "new", values[i * WIDTH + NAME_AT],
+                           values[i * WIDTH + EMAIL_AT] or values[i * WIDTH + PHONE_AT] or "",
+                           keys[i], birthday_text=texts[i])
                 for i in range(start, min(stop, start + room)))
         if stop - start > room:
             result.rows_truncated = True

@@ -45,6 +45,8 @@ NEW_COLUMNS = ("first_name", "last_name", "display_name", "email", "email_key", 
                "language", "do_not_contact", "created_at", "updated_at")
 # New customers' rows travel and are written as one flat list of values, WIDTH per row.
 WIDTH = len(NEW_COLUMNS)
+# Where the values an outcome shows sit in such a row.
+NAME_AT, EMAIL_AT, PHONE_AT = (NEW_COLUMNS.index(c) for c in ("display_name", "email", "phone"))
 
 
 # A candidate's phone is valid (desktop_app.contacts): digits and these marks only.
